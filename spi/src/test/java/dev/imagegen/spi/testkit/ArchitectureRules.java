@@ -1,0 +1,67 @@
+package dev.imagegen.spi.testkit;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The module dependency rules of DESIGN.md section 1, written once; each module's architecture test applies the
+ * ones that concern it to its own main classes.
+ */
+public final class ArchitectureRules {
+
+    public static final String SPI = "dev.imagegen.spi..";
+    public static final String CORE = "dev.imagegen.core..";
+    public static final String ADAPTERS = "dev.imagegen.adapter..";
+    public static final String WORKER = "dev.imagegen.worker..";
+    public static final String JDK = "java..";
+
+    private ArchitectureRules() {
+    }
+
+    /** spi depends on nothing but the JDK. */
+    public static ArchRule spiDependsOnTheJdkOnly() {
+        return classes().that().resideInAPackage(SPI)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(SPI, JDK)
+                .because("the spi is the JDK-only port every adapter implements");
+    }
+
+    /** core depends on nothing but the spi and the JDK. */
+    public static ArchRule coreDependsOnSpiAndJdkOnly() {
+        return classes().that().resideInAPackage(CORE)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(CORE, SPI, JDK)
+                .because("the core is a pure domain: spi and JDK only");
+    }
+
+    /** An adapter sees the spi but never the core, another adapter, nor Kafka. */
+    public static ArchRule adapterDependsOnSpiNotCoreNorOtherAdapters(String adapterPackage) {
+        return noClasses().that().resideInAPackage(adapterPackage + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(CORE, WORKER, "org.apache.kafka..")
+                .orShould().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "another adapter", c -> c.getPackageName().startsWith("dev.imagegen.adapter.")
+                                && !c.getPackageName().startsWith(adapterPackage)))
+                .because("adapters depend on the spi only, never on the core or each other");
+    }
+
+    /** Outside the adapters nothing uses the Micronaut HTTP client. */
+    public static ArchRule noHttpClientOutsideAdapters() {
+        return noClasses().that().resideOutsideOfPackage(ADAPTERS)
+                .should().dependOnClassesThat().resideInAPackage("io.micronaut.http.client..")
+                .because("the Micronaut HTTP client belongs to the adapters");
+    }
+
+    /** Outside the worker nothing uses Kafka. */
+    public static ArchRule noKafkaOutsideWorker() {
+        return noClasses().that().resideOutsideOfPackage(WORKER)
+                .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..")
+                .because("Kafka belongs to the worker");
+    }
+
+    /** Nothing depends on an adapter at compile time: adapters are found through ServiceLoader. */
+    public static ArchRule nothingDependsOnAnAdapter() {
+        return noClasses().that().resideOutsideOfPackage(ADAPTERS)
+                .should().dependOnClassesThat().resideInAPackage(ADAPTERS)
+                .because("adapters are plugged in at run time through ServiceLoader");
+    }
+}
