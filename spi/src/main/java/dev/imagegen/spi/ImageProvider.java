@@ -21,6 +21,9 @@ public interface ImageProvider extends AutoCloseable {
     /** Who this provider is and which models it serves; may change as live discovery refines it. */
     ProviderDescriptor descriptor();
 
+    /** How the core should drive this provider's tasks: cadence, timeout and caps, as configured. */
+    TaskSettings taskSettings();
+
     /** Submits a validated request. Completes with the images (sync vendors) or the task to poll. */
     CompletionStage<Submission> submit(ProviderRequest request);
 

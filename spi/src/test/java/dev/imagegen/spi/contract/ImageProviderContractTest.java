@@ -110,6 +110,9 @@ public abstract class ImageProviderContractTest {
         ConfigKey apiKey = keys.stream().filter(k -> k.name().equals(prefix + "API_KEY")).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + prefix + "API_KEY"));
         assertTrue(apiKey.secret());
+        for (ConfigKey taskKey : provider().taskSettings().configKeys(factory().id())) {
+            assertTrue(keys.contains(taskKey), () -> "configKeys() must list " + taskKey.name());
+        }
         assertFalse(factory().enabled(ProviderConfig.of(Map.of())), "disabled without a key");
         assertTrue(factory().enabled(ProviderConfig.of(Map.of(apiKey.name(), "k"))), "enabled with a key");
     }
