@@ -1,7 +1,10 @@
 package dev.imagegen.spi;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What reference images a model takes.
@@ -23,8 +26,11 @@ public record ReferenceLimits(int minCount, int maxCount, Set<ReferenceTransport
     public static final ReferenceLimits NONE = new ReferenceLimits(0, 0, Set.of(), Set.of(), 0);
 
     public ReferenceLimits {
-        transports = Set.copyOf(Objects.requireNonNull(transports, "transports"));
-        mimeTypes = Set.copyOf(Objects.requireNonNull(mimeTypes, "mimeTypes"));
+        Objects.requireNonNull(transports, "transports");
+        Objects.requireNonNull(mimeTypes, "mimeTypes");
+        transports = Collections.unmodifiableSet(transports.isEmpty() ? EnumSet.noneOf(ReferenceTransport.class)
+                : EnumSet.copyOf(transports));
+        mimeTypes = Collections.unmodifiableSet(new TreeSet<>(mimeTypes));
         if (minCount < 0 || maxCount < minCount) {
             throw new IllegalArgumentException("reference counts must satisfy 0 <= min <= max, got "
                     + minCount + ".." + maxCount);

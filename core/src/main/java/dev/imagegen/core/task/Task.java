@@ -1,0 +1,162 @@
+package dev.imagegen.core.task;
+
+import dev.imagegen.core.GenerationRequest;
+import dev.imagegen.core.TaskId;
+import dev.imagegen.spi.ErrorCode;
+import dev.imagegen.spi.GeneratedImage;
+import dev.imagegen.spi.ProviderFailure;
+import dev.imagegen.spi.ProviderId;
+import dev.imagegen.spi.ProviderTaskRef;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One generation task: its request, its state and everything that happened to it. Immutable: every change returns
+ * a new task, and a change of {@link #state()} is only made along the transitions {@link TaskState} allows
+ * (an illegal one is a bug and throws {@link IllegalStateException}).
+ *
+ * @param request        what was asked, never null
+ * @param state          where the task is, never null
+ * @param provider       the provider it is routed to (or was last tried with), null before routing
+ * @param providerTask   the vendor task, null until a vendor accepted one
+ * @param attempts       every try to hand it to a provider, in order
+ * @param images         the images, on SUCCEEDED
+ * @param failure        why it failed, on FAILED
+ * @param warnings       things the caller should know
+ * @param createdAt      when it was accepted
+ * @param updatedAt      when it last changed
+ * @param submitIntentAt when a submit to {@code provider} was started whose outcome is not recorded yet, else null;
+ *                       after a crash such a task may or may not exist at the vendor
+ * @param submittedAt    when the vendor accepted it, else null
+ * @param polls          how many status calls were made
+ */
+public record Task(GenerationRequest request, TaskState state, ProviderId provider, ProviderTaskRef providerTask,
+                   List<Attempt> attempts, List<GeneratedImage> images, ProviderFailure failure,
+                   List<String> warnings, Instant createdAt, Instant updatedAt, Instant submitIntentAt,
+                   Instant submittedAt, int polls) {
+
+    public Task {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        attempts = List.copyOf(attempts);
+        images = List.copyOf(images);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A new task for a request, ACCEPTED now. */
+    public static Task accept(GenerationRequest request, Instant now) {
+        return new Task(request, TaskState.ACCEPTED, null, null, List.of(), List.of(), null, List.of(), now, now,
+                null, null, 0);
+    }
+
+    public TaskId id() {
+        return request.id();
+    }
+
+    public boolean terminal() {
+        return state.terminal();
+    }
+
+    public Optional<ProviderTaskRef> providerTaskIfAny() {
+        return Optional.ofNullable(providerTask);
+    }
+
+    public Optional<ProviderFailure> failureIfAny() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** Whether a submit was started and its outcome is not known (see {@link #submitIntentAt()}). */
+    public boolean submitInDoubt() {
+        return state == TaskState.ACCEPTED && submitIntentAt != null;
+    }
+
+    /** The intent to submit to a provider, recorded before the vendor call. */
+    public Task submitting(ProviderId to, Instant now) {
+        requireState(TaskState.ACCEPTED, "record a submit intent");
+        return new Task(request, state, to, null, attempts, images, failure, warnings, createdAt, now, now, null, polls);
+    }
+
+    /** A submit that failed before any vendor accepted the task; the task stays ACCEPTED for a fallback. */
+    public Task submitFailed(ErrorCode code, Instant now) {
+        requireState(TaskState.ACCEPTED, "record a failed submit");
+        return new Task(request, state, provider, null, plus(attempts, Attempt.failed(provider, code)), images,
+                failure, warnings, createdAt, now, null, null, polls);
+    }
+
+    /** The vendor accepted the task. */
+    public Task submitted(ProviderTaskRef ref, Instant now) {
+        check(TaskState.SUBMITTED);
+        return new Task(request, TaskState.SUBMITTED, ref.provider(), ref,
+                plus(attempts, Attempt.accepted(ref.provider())), images, failure, warnings, createdAt, now, null,
+                now, polls);
+    }
+
+    /** The vendor reports the task is being generated. */
+    public Task running(Instant now) {
+        check(TaskState.RUNNING);
+        return new Task(request, TaskState.RUNNING, provider, providerTask, attempts, images, failure, warnings,
+                createdAt, now, null, submittedAt, polls);
+    }
+
+    /** One more status call was made (the state is unchanged). */
+    public Task polled(Instant now) {
+        return new Task(request, state, provider, providerTask, attempts, images, failure, warnings, createdAt, now,
+                submitIntentAt, submittedAt, polls + 1);
+    }
+
+    /** Finished with images; from ACCEPTED this is a synchronous vendor's answer to the submit. */
+    public Task succeeded(List<GeneratedImage> result, List<String> newWarnings, Instant now) {
+        check(TaskState.SUCCEEDED);
+        if (result.isEmpty()) {
+            throw new IllegalArgumentException("a succeeded task has at least one image");
+        }
+        List<Attempt> tried = state == TaskState.ACCEPTED ? plus(attempts, Attempt.accepted(provider)) : attempts;
+        return new Task(request, TaskState.SUCCEEDED, provider, providerTask, tried, result, null,
+                concat(warnings, newWarnings), createdAt, now, null, submittedAt, polls);
+    }
+
+    /** Finished without images. */
+    public Task failed(ProviderFailure why, Instant now) {
+        check(TaskState.FAILED);
+        Objects.requireNonNull(why, "failure");
+        return new Task(request, TaskState.FAILED, provider, providerTask, attempts, List.of(), why, warnings,
+                createdAt, now, null, submittedAt, polls);
+    }
+
+    /** Cancelled by the caller. */
+    public Task cancelled(Instant now) {
+        check(TaskState.CANCELLED);
+        return new Task(request, TaskState.CANCELLED, provider, providerTask, attempts, List.of(), null, warnings,
+                createdAt, now, null, submittedAt, polls);
+    }
+
+    private void check(TaskState target) {
+        if (!state.canMoveTo(target)) {
+            throw new IllegalStateException("task " + id() + ": " + state + " -> " + target
+                    + " is not a legal transition");
+        }
+    }
+
+    private void requireState(TaskState expected, String action) {
+        if (state != expected) {
+            throw new IllegalStateException("task " + id() + " is " + state + "; cannot " + action);
+        }
+    }
+
+    private static <T> List<T> plus(List<T> list, T item) {
+        List<T> copy = new ArrayList<>(list);
+        copy.add(item);
+        return copy;
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> copy = new ArrayList<>(a);
+        copy.addAll(b);
+        return copy;
+    }
+}
