@@ -65,6 +65,10 @@ public record ModelCapabilities(Set<AspectRatio> aspectRatios, Set<Resolution> r
      * formats and limits the refinement does not speak of stay as they are.
      */
     public ModelCapabilities refinedBy(CapabilityRefinement refinement) {
+        if (refinement.aspectRatios() == null && refinement.resolutions() == null
+                && refinement.maxReferences() == null) {
+            return this;
+        }
         return new ModelCapabilities(
                 refinement.aspectRatiosIfKnown().orElse(aspectRatios),
                 refinement.resolutionsIfKnown().orElse(resolutions),
