@@ -1,5 +1,7 @@
 package dev.imagegen.adapter.apixo;
 
+import dev.imagegen.spi.ErrorCode;
+import dev.imagegen.spi.ProviderException;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
@@ -13,7 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one Netty HTTP client of a provider: one exchange per call, every status answered as a response (no
- * exception for error statuses), bodies as bytes.
+ * exception for error statuses), bodies as bytes. A call that cannot even start fails with
+ * {@code PROVIDER_UNAVAILABLE}: nothing was sent.
  */
 final class ApixoHttp implements AutoCloseable {
 
@@ -38,15 +41,19 @@ final class ApixoHttp implements AutoCloseable {
 
     CompletableFuture<HttpResponse<byte[]>> exchange(MutableHttpRequest<?> request) {
         if (closed.get()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the Apixo provider is closed"));
+            return CompletableFuture.failedFuture(notSent("the Apixo provider is closed", null));
         }
         SingleValueSubscriber<HttpResponse<byte[]>> subscriber = new SingleValueSubscriber<>();
         try {
             client.exchange(request, BYTES, BYTES).subscribe(subscriber);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(notSent("the request to Apixo could not be started: " + e, e));
         }
         return subscriber.future();
+    }
+
+    private static ProviderException notSent(String message, Throwable cause) {
+        return new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, null, message, null, cause);
     }
 
     @Override

@@ -137,8 +137,7 @@ final class ApixoProvider implements ImageProvider {
     @Override
     public Optional<String> callbackTaskId(byte[] body) {
         return ApixoJson.envelope(body)
-                .flatMap(envelope -> ApixoJson.taskStatus(envelope.data()))
-                .map(TaskStatus::taskId)
+                .flatMap(envelope -> ApixoJson.text(envelope.data(), "taskId"))
                 .map(String::strip)
                 .filter(id -> !id.isEmpty());
     }

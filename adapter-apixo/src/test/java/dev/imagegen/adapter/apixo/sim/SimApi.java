@@ -92,7 +92,8 @@ final class SimApi {
     void submit(HttpExchange exchange) throws IOException {
         submits.incrementAndGet();
         byte[] body = LoopbackServer.body(exchange);
-        if (scriptedAnswer(Endpoint.SUBMIT, exchange) || !authorized(exchange)) {
+        Scripted script = scripted.get(Endpoint.SUBMIT).poll();
+        if (scriptedError(script, exchange) || !authorized(exchange)) {
             return;
         }
         if (!exchange.getRequestMethod().equals("POST")) {
@@ -125,6 +126,7 @@ final class SimApi {
         if (task.callbackUrl() != null) {
             callbacks.deliverAfter(durations[0].plus(durations[1]), task.callbackUrl(), () -> terminalEnvelope(task));
         }
+        delay(script);
         LoopbackServer.json(exchange, 200, SimJson.envelope(200, "success", Map.of("taskId", task.id())));
     }
 
@@ -134,7 +136,8 @@ final class SimApi {
 
     void status(HttpExchange exchange) throws IOException {
         statuses.incrementAndGet();
-        if (scriptedAnswer(Endpoint.STATUS, exchange) || !authorized(exchange)) {
+        Scripted script = scripted.get(Endpoint.STATUS).poll();
+        if (scriptedError(script, exchange) || !authorized(exchange)) {
             return;
         }
         if (!exchange.getRequestMethod().equals("GET")) {
@@ -156,6 +159,7 @@ final class SimApi {
             error(exchange, 404, "Task not found", null);
             return;
         }
+        delay(script);
         LoopbackServer.json(exchange, 200, envelope(task));
     }
 
@@ -177,17 +181,8 @@ final class SimApi {
         error(exchange, 404, "Not found", null);
     }
 
-    private boolean scriptedAnswer(Endpoint endpoint, HttpExchange exchange) throws IOException {
-        Scripted answer = scripted.get(endpoint).poll();
-        if (answer == null) {
-            return false;
-        }
-        if (answer.delay() != null) {
-            try {
-                Thread.sleep(answer.delay().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    private static boolean scriptedError(Scripted answer, HttpExchange exchange) throws IOException {
+        if (answer == null || answer.delay() != null) {
             return false;
         }
         if (answer.retryAfterSeconds() != null) {
@@ -196,6 +191,18 @@ final class SimApi {
         LoopbackServer.json(exchange, answer.httpStatus(), SimJson.envelope(answer.bodyCode(), answer.message(),
                 null));
         return true;
+    }
+
+    /** A scripted delay holds the answer of a call that was processed (a task created, a status read). */
+    private static void delay(Scripted answer) {
+        if (answer == null || answer.delay() == null) {
+            return;
+        }
+        try {
+            Thread.sleep(answer.delay().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private boolean authorized(HttpExchange exchange) throws IOException {
