@@ -145,7 +145,7 @@ class ApixoSimulatorTest {
 
     @Test
     void an_unknown_task_is_404_and_a_missing_task_id_400() throws Exception {
-        assertTrue(status("task_nope").startsWith("{\"code\":404,\"message\":\"Task not found\""));
+        assertEquals("{\"code\":404,\"message\":\"Task not found\",\"data\":null}", status("task_nope"));
         HttpResponse<String> missing = HTTP.send(HttpRequest.newBuilder(simulator.baseUrl().resolve(
                 "/api/v1/statusTask/nano-banana-pro")).header("Authorization", "Bearer " + simulator.apiKey()).build(),
                 HttpResponse.BodyHandlers.ofString());
