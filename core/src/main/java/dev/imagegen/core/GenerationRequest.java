@@ -197,11 +197,19 @@ public record GenerationRequest(TaskId id, ProviderId provider, ModelId model, S
 
         public Builder referenceBytes(byte[] bytes, String mimeType) {
             String field = "references[" + referencesSeen++ + "]";
+            boolean noBytes = bytes == null || bytes.length == 0;
+            if (noBytes) {
+                violations.add(Violation.invalid(field + ".bytes", bytes == null ? "(absent)" : "0 bytes",
+                        "non-empty image bytes"));
+            }
             try {
-                references.add(Reference.inline(bytes, mimeType));
+                // with no bytes, one stand-in byte still lets the MIME type be checked; that reference is dropped
+                Reference.Inline reference = Reference.inline(noBytes ? new byte[1] : bytes, mimeType);
+                if (!noBytes) {
+                    references.add(reference);
+                }
             } catch (IllegalArgumentException | NullPointerException e) {
-                violations.add(Violation.invalid(field + ".mimeType", shown(mimeType),
-                        "non-empty bytes with a MIME type such as image/png"));
+                violations.add(Violation.invalid(field + ".mimeType", shown(mimeType), "a MIME type such as image/png"));
             }
             return this;
         }

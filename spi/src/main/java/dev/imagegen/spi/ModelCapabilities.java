@@ -62,7 +62,8 @@ public record ModelCapabilities(Set<AspectRatio> aspectRatios, Set<Resolution> r
 
     /**
      * These capabilities with what a vendor's own discovery says in place of the built-in values. Combination rules,
-     * formats and limits the refinement does not speak of stay as they are.
+     * formats and limits the refinement does not speak of stay as they are. A reference cap does not open references
+     * on a model that declares no transport, types or size for them (default-deny).
      */
     public ModelCapabilities refinedBy(CapabilityRefinement refinement) {
         if (refinement.aspectRatios() == null && refinement.resolutions() == null
@@ -78,7 +79,7 @@ public record ModelCapabilities(Set<AspectRatio> aspectRatios, Set<Resolution> r
                 maxPromptLength,
                 maxNegativePromptLength,
                 seed,
-                refinement.maxReferencesIfKnown().isPresent()
+                refinement.maxReferencesIfKnown().isPresent() && references.accepted()
                         ? references.withMaxCount(refinement.maxReferencesIfKnown().getAsInt())
                         : references);
     }

@@ -70,13 +70,13 @@ public record TaskSettings(Duration pollInitialDelay, Duration pollInterval, Dur
      */
     public TaskSettings read(ProviderConfig config, ProviderId provider) {
         List<ConfigKey> keys = configKeys(provider);
-        TaskSettings read = new TaskSettings(config.duration(keys.get(0)), config.duration(keys.get(1)),
-                config.duration(keys.get(2)), config.duration(keys.get(3)), config.integer(keys.get(4), 1, 1_000_000),
-                config.integer(keys.get(5), 1, 1_000_000));
-        if (read.pollMaxInterval.compareTo(read.pollInterval) < 0) {
+        Duration interval = config.duration(keys.get(1));
+        Duration maxInterval = config.duration(keys.get(2));
+        if (maxInterval.compareTo(interval) < 0) {
             throw new ConfigException(keys.get(2).name(), "must not be shorter than " + keys.get(1).name());
         }
-        return read;
+        return new TaskSettings(config.duration(keys.get(0)), interval, maxInterval, config.duration(keys.get(3)),
+                config.integer(keys.get(4), 1, 1_000_000), config.integer(keys.get(5), 1, 1_000_000));
     }
 
     private static String prefix(ProviderId provider) {

@@ -85,6 +85,10 @@ public final class Router {
                     + "' was named and already tried; no fallback for a named provider", List.of());
         }
         Optional<ModelCapabilities> capabilities = catalogue.capabilities(provider.get(), request.model());
+        if (capabilities.isEmpty() && provider.get().serves(request.model())) {
+            return new RouteDecision.Refused(ErrorCode.UNSUPPORTED_MODEL, "provider '" + named + "' offers model '"
+                    + request.model() + "' but neither it nor the catalogue describes its capabilities", List.of());
+        }
         if (capabilities.isEmpty()) {
             return new RouteDecision.Refused(ErrorCode.UNSUPPORTED_MODEL, "provider '" + named
                     + "' does not serve model '" + request.model() + "'; it serves: "
