@@ -175,8 +175,13 @@ public record GenerationRequest(TaskId id, ProviderId provider, ModelId model, S
             return this;
         }
 
+        /** A seed from 0 to 2147483647, the range every vendor that takes one accepts. */
         public Builder seed(Long value) {
-            seed = value;
+            if (value != null && (value < 0 || value > Integer.MAX_VALUE)) {
+                violations.add(Violation.invalid("seed", value, "0 to " + Integer.MAX_VALUE));
+            } else {
+                seed = value;
+            }
             return this;
         }
 
@@ -231,7 +236,14 @@ public record GenerationRequest(TaskId id, ProviderId provider, ModelId model, S
         }
 
         public Builder metadata(Map<String, String> values) {
-            metadata.putAll(values);
+            values.forEach((key, value) -> {
+                if (key == null || value == null) {
+                    violations.add(Violation.invalid("metadata", key == null ? "(null key)" : key + "=null",
+                            "string keys with string values"));
+                } else {
+                    metadata.put(key, value);
+                }
+            });
             return this;
         }
 

@@ -1,5 +1,7 @@
 package dev.imagegen.spi;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -21,8 +23,8 @@ public record CapabilityRefinement(Set<AspectRatio> aspectRatios, Set<Resolution
     public static final CapabilityRefinement NONE = new CapabilityRefinement(null, null, null, Map.of());
 
     public CapabilityRefinement {
-        aspectRatios = aspectRatios == null ? null : Set.copyOf(aspectRatios);
-        resolutions = resolutions == null ? null : Set.copyOf(resolutions);
+        aspectRatios = aspectRatios == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(aspectRatios));
+        resolutions = resolutions == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(resolutions));
         pricesMicroUsd = pricesMicroUsd == null ? Map.of() : Map.copyOf(pricesMicroUsd);
         if (maxReferences != null && maxReferences < 0) {
             throw new IllegalArgumentException("maxReferences must not be negative");
