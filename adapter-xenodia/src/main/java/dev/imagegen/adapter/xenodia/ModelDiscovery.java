@@ -30,6 +30,7 @@ final class ModelDiscovery {
     private final AsyncLoadingCache<String, Map<ModelId, CapabilityRefinement>> cache;
     private final AtomicReference<Map<ModelId, CapabilityRefinement>> lastKnown = new AtomicReference<>(Map.of());
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     ModelDiscovery(Supplier<CompletableFuture<ModelList>> fetch, Duration ttl) {
         this.fetch = fetch;
@@ -40,7 +41,12 @@ final class ModelDiscovery {
 
     /** The refinements as last read; empty until the first reading succeeds. Starts a reading when due. */
     Map<ModelId, CapabilityRefinement> current() {
-        return cache.get(KEY).getNow(lastKnown.get());
+        return closed.get() ? lastKnown.get() : cache.get(KEY).getNow(lastKnown.get());
+    }
+
+    /** Stops reading; a reading under way ends quietly. */
+    void close() {
+        closed.set(true);
     }
 
     private CompletableFuture<Map<ModelId, CapabilityRefinement>> read() {
@@ -57,6 +63,9 @@ final class ModelDiscovery {
                     LOG.info("Xenodia model discovery works again; capabilities refined for {}",
                             refinements.keySet());
                 }
+                return lastKnown.get();
+            }
+            if (closed.get()) {
                 return lastKnown.get();
             }
             String reason = (failure instanceof CompletionException && failure.getCause() != null

@@ -102,6 +102,7 @@ final class XenodiaProvider implements ImageProvider {
 
     @Override
     public void close() {
+        discovery.close();
         http.close();
     }
 }

@@ -60,6 +60,7 @@ public final class XenodiaSimulator implements VendorSimulator, AutoCloseable {
     private final Queue<Injected> pollFailures = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Duration> submitStall = new AtomicReference<>();
     private final AtomicReference<Duration> pollStall = new AtomicReference<>();
+    private final AtomicReference<Duration> discoveryStall = new AtomicReference<>();
     private volatile String pinnedState;
     private volatile String failCode;
     private volatile ResponseMode mode;
@@ -118,6 +119,7 @@ public final class XenodiaSimulator implements VendorSimulator, AutoCloseable {
         pollFailures.clear();
         submitStall.set(null);
         pollStall.set(null);
+        discoveryStall.set(null);
         pinnedState = null;
         failCode = null;
         mode = options.responseMode();
@@ -174,6 +176,11 @@ public final class XenodiaSimulator implements VendorSimulator, AutoCloseable {
     /** The next task status call is answered only after this delay. */
     public void stallNextPoll(Duration delay) {
         pollStall.set(delay);
+    }
+
+    /** The next {@code GET /v1/models} is answered only after this delay. */
+    public void stallNextDiscovery(Duration delay) {
+        discoveryStall.set(delay);
     }
 
     /** {@code GET /v1/models} answers 503 while true. */
@@ -328,6 +335,7 @@ public final class XenodiaSimulator implements VendorSimulator, AutoCloseable {
         if (!exchange.getRequestMethod().equals("GET")) {
             return error(405, "method_not_allowed", "use GET", null);
         }
+        stall(discoveryStall);
         if (discoveryDown) {
             return error(503, "service_unavailable", "model discovery is temporarily unavailable", null);
         }
