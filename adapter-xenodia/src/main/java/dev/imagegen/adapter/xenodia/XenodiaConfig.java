@@ -15,6 +15,10 @@ import java.util.List;
  * The configuration of the Xenodia provider: every key it reads, defined once here with its default and its doc
  * (CONTRACT.md section 4), and the values read from them.
  *
+ * <p>The key is held as a {@link Secret} and goes only into the {@code Authorization} header; this module never
+ * logs it and redacts it from vendor messages. The Micronaut client masks that header in its own TRACE output but
+ * logs response bodies verbatim there, so keep {@code io.micronaut.http.client} below TRACE in production.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class XenodiaConfig {

@@ -192,7 +192,7 @@ public final class XenodiaSimulator implements VendorSimulator, AutoCloseable {
     public void serveModels(List<SimulatedModel> served) {
         Map<String, SimulatedModel> byId = new LinkedHashMap<>();
         served.forEach(m -> byId.put(m.id(), m));
-        models = Map.copyOf(byId);
+        models = java.util.Collections.unmodifiableMap(byId);
     }
 
     /**
