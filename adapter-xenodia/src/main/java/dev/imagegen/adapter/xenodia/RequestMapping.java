@@ -110,7 +110,8 @@ final class RequestMapping {
             throw unsupported("n", request.n(), "Xenodia generates exactly one image per request (n=1)");
         }
         if (request.outputFormat() != null && !model.takesOutputFormat()) {
-            throw unsupported("outputFormat", request.outputFormat(), model.id() + " on Xenodia takes no output format");
+            throw unsupported("outputFormat", request.outputFormat(),
+                    model.id() + " on Xenodia takes no output format");
         }
         if (request.negativePrompt() != null) {
             throw unsupported("negativePrompt", "(set)", "Xenodia has no negative prompt");
@@ -138,8 +139,8 @@ final class RequestMapping {
                 // reported below
             }
         }
-        throw new ProviderException(ErrorCode.INVALID_REQUEST, null,
-                "providerOptions.xenodia.channel_id '" + text + "' must be a whole number (a channel id of /v1/models)");
+        throw new ProviderException(ErrorCode.INVALID_REQUEST, null, "providerOptions.xenodia.channel_id '" + text
+                + "' must be a whole number (a channel id of /v1/models)");
     }
 
     /** Every other option, passed through unchanged, unless it would override a field the request maps itself. */

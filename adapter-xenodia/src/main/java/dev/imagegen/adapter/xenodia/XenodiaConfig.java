@@ -50,7 +50,8 @@ public final class XenodiaConfig {
             "how long the /v1/models discovery is cached before a background refresh");
 
     /**
-     * The defaults of the six task keys ({@code XENODIA_POLL_INITIAL_DELAY} ... {@code XENODIA_MAX_REQUESTS_PER_SECOND}).
+     * The defaults of the six task keys ({@code XENODIA_POLL_INITIAL_DELAY} ...
+     * {@code XENODIA_MAX_REQUESTS_PER_SECOND}).
      * Cadence from Xenodia's async media guide (wait 1 s, 2 s, 4 s, then 8-15 s): first status call after 1 s,
      * then from 2 s doubling up to 15 s; tasks time out after 10 minutes. Xenodia publishes no rate or concurrency
      * limits, so the caps (200 tasks in flight, 20 calls per second) are this project's own conservative choice.

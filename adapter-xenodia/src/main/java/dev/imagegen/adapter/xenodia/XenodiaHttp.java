@@ -66,20 +66,24 @@ final class XenodiaHttp implements AutoCloseable {
         }
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         try {
-            SingleResult.of(client.exchange(request, Argument.STRING, Argument.STRING)).whenComplete((response, failure) -> {
-                if (failure == null) {
-                    LOG.debug("{} -> {}", what, response.getStatus().getCode());
-                    answer.complete(new Answer(response.getStatus().getCode(), response.body()));
-                } else {
-                    ProviderException mapped = translate(call, what, unwrap(failure));
-                    LOG.debug("{} failed: {} ({})", what, mapped.code(), mapped.getMessage());
-                    answer.completeExceptionally(mapped);
-                }
-            });
+            SingleResult.of(client.exchange(request, Argument.STRING, Argument.STRING))
+                    .whenComplete((response, failure) -> settle(answer, call, what, response, failure));
         } catch (RuntimeException e) {
             answer.completeExceptionally(translate(call, what, e));
         }
         return answer;
+    }
+
+    private void settle(CompletableFuture<Answer> answer, Call call, String what, HttpResponse<String> response,
+                        Throwable failure) {
+        if (failure == null) {
+            LOG.debug("{} -> {}", what, response.getStatus().getCode());
+            answer.complete(new Answer(response.getStatus().getCode(), response.body()));
+        } else {
+            ProviderException mapped = translate(call, what, unwrap(failure));
+            LOG.debug("{} failed: {} ({})", what, mapped.code(), mapped.getMessage());
+            answer.completeExceptionally(mapped);
+        }
     }
 
     private ProviderException translate(Call call, String what, Throwable failure) {
