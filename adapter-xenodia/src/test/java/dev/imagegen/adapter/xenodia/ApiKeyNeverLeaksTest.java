@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imagegen.adapter.xenodia.sim.XenodiaSimulator;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ImageProvider;
 import dev.imagegen.spi.ProviderConfig;
@@ -19,9 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The key never appears in an exception, a toString or a log line of this module, even when the vendor quotes it
@@ -29,24 +27,15 @@ import org.junit.jupiter.api.Test;
  */
 class ApiKeyNeverLeaksTest {
 
+    @RegisterExtension
+    static final SimulatedXenodia XENODIA = new SimulatedXenodia();
+
     private static final String WRONG_KEY = "xd-LEAKCHECK-wrong-key-5f1e2d9c";
-    private static XenodiaSimulator simulator;
-
-    @BeforeAll
-    static void start() {
-        simulator = XenodiaSimulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
 
     @Test
     void a_rejected_key_quoted_back_by_the_vendor_is_redacted_from_failures_and_module_logs() {
-        simulator.reset();
-        simulator.echoPresentedKey(true);
-        Map<String, String> config = Fixtures.config(simulator);
+        XENODIA.simulator().echoPresentedKey(true);
+        Map<String, String> config = Fixtures.config(XENODIA.simulator());
         config.put("XENODIA_API_KEY", WRONG_KEY);
         long mark = LogFile.mark();
         try (ImageProvider provider = Fixtures.provider(config)) {
@@ -70,9 +59,8 @@ class ApiKeyNeverLeaksTest {
 
     @Test
     void the_key_is_absent_from_a_whole_debug_logged_task_and_its_error_answers() {
-        simulator.reset();
         long mark = LogFile.mark();
-        try (ImageProvider provider = Fixtures.provider(simulator)) {
+        try (ImageProvider provider = Fixtures.provider(XENODIA.simulator())) {
             Submission.Accepted accepted = assertInstanceOf(Submission.Accepted.class,
                     provider.submit(Fixtures.typical()).toCompletableFuture().join());
             TaskSnapshot snapshot;
@@ -81,14 +69,14 @@ class ApiKeyNeverLeaksTest {
             } while (!snapshot.state().terminal());
             assertEquals(ProviderTaskState.SUCCEEDED, snapshot.state());
             for (int status : new int[] {401, 429, 500}) {
-                simulator.failNextSubmit(status, null, 1);
-                assertNoKey(simulator.apiKey(), String.valueOf(failure(provider.submit(Fixtures.typical()))));
+                XENODIA.simulator().failNextSubmit(status, null, 1);
+                assertNoKey(XENODIA.simulator().apiKey(), String.valueOf(failure(provider.submit(Fixtures.typical()))));
             }
         }
         String log = LogFile.since(mark);
         assertTrue(log.contains("DEBUG dev.imagegen.adapter.xenodia"), "module debug lines were written");
         assertTrue(log.contains("Authorization: *MASKED*"), "the client traced its headers");
-        assertNoKey(simulator.apiKey(), log);
+        assertNoKey(XENODIA.simulator().apiKey(), log);
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imagegen.adapter.xenodia.sim.SimulatedModel;
-import dev.imagegen.adapter.xenodia.sim.XenodiaSimulator;
 import dev.imagegen.spi.AspectRatio;
 import dev.imagegen.spi.CapabilityRefinement;
 import dev.imagegen.spi.ImageProvider;
@@ -20,38 +19,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /v1/models} refines the built-in catalogue, is cached, refreshed in the background, and never blocks. */
 class DiscoveryTest {
 
+    @RegisterExtension
+    static final SimulatedXenodia XENODIA = new SimulatedXenodia();
+
     private static final ModelId NANO_BANANA_PRO = ModelId.of("nano-banana-pro");
     private static final ModelId GPT_IMAGE_2 = ModelId.of("gpt-image-2");
 
-    private static XenodiaSimulator simulator;
-
-    @BeforeAll
-    static void start() {
-        simulator = XenodiaSimulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
-
     @Test
     void descriptor_serves_both_built_in_models_at_once_while_discovery_is_slow() {
-        simulator.stallNextDiscovery(Duration.ofSeconds(2));
-        try (ImageProvider provider = Fixtures.provider(simulator)) {
+        XENODIA.simulator().stallNextDiscovery(Duration.ofSeconds(2));
+        try (ImageProvider provider = Fixtures.provider(XENODIA.simulator())) {
             long start = System.nanoTime();
             ProviderDescriptor descriptor = provider.descriptor();
             assertTrue(System.nanoTime() - start < Duration.ofMillis(500).toNanos(), "descriptor() waited");
@@ -66,9 +49,9 @@ class DiscoveryTest {
 
     @Test
     void discovery_refines_ratios_resolutions_reference_cap_and_prices() {
-        simulator.serveModels(List.of(SimulatedModel.NANO_BANANA_PRO.withAspectRatios("1:1", "16:9", "auto")
+        XENODIA.simulator().serveModels(List.of(SimulatedModel.NANO_BANANA_PRO.withAspectRatios("1:1", "16:9", "auto")
                 .withResolutions("1K", "2K").withMaxReferences(6), SimulatedModel.GPT_IMAGE_2));
-        try (ImageProvider provider = Fixtures.provider(simulator)) {
+        try (ImageProvider provider = Fixtures.provider(XENODIA.simulator())) {
             await(() -> refinement(provider, NANO_BANANA_PRO) != CapabilityRefinement.NONE);
             CapabilityRefinement nano = refinement(provider, NANO_BANANA_PRO);
             assertEquals(Set.of(AspectRatio.of(1, 1), AspectRatio.of(16, 9), AspectRatio.AUTO), nano.aspectRatios());
@@ -84,7 +67,7 @@ class DiscoveryTest {
     @Test
     void a_failing_discovery_keeps_the_built_in_catalogue_warns_once_and_never_blocks_generation()
             throws InterruptedException {
-        simulator.failDiscovery(true);
+        XENODIA.simulator().failDiscovery(true);
         long mark = LogFile.mark();
         try (ImageProvider provider = Fixtures.provider(withTtl("50ms"))) {
             for (int i = 0; i < 25; i++) {
@@ -92,7 +75,7 @@ class DiscoveryTest {
                 Thread.sleep(10);
             }
             assertInstanceOf(Submission.Accepted.class, provider.submit(Fixtures.typical()).toCompletableFuture().join());
-            long reads = simulator.counters().models();
+            long reads = XENODIA.simulator().counters().models();
             assertTrue(reads >= 2 && reads < 25, "refreshed after the TTL, not on every call: " + reads);
         }
         String log = LogFile.since(mark);
@@ -102,32 +85,32 @@ class DiscoveryTest {
 
     @Test
     void discovery_is_cached_for_its_ttl() {
-        try (ImageProvider provider = Fixtures.provider(simulator)) {
+        try (ImageProvider provider = Fixtures.provider(XENODIA.simulator())) {
             await(() -> refinement(provider, NANO_BANANA_PRO) != CapabilityRefinement.NONE);
             for (int i = 0; i < 20; i++) {
                 provider.descriptor();
             }
-            assertEquals(1, simulator.counters().models());
+            assertEquals(1, XENODIA.simulator().counters().models());
         }
     }
 
     @Test
     void discovery_recovers_after_an_outage_and_picks_up_changes_after_its_ttl() {
-        simulator.failDiscovery(true);
+        XENODIA.simulator().failDiscovery(true);
         try (ImageProvider provider = Fixtures.provider(withTtl("50ms"))) {
-            await(() -> simulator.counters().models() >= 1);
-            simulator.serveModels(List.of(SimulatedModel.NANO_BANANA_PRO.withMaxReferences(4),
+            await(() -> XENODIA.simulator().counters().models() >= 1);
+            XENODIA.simulator().serveModels(List.of(SimulatedModel.NANO_BANANA_PRO.withMaxReferences(4),
                     SimulatedModel.GPT_IMAGE_2));
-            simulator.failDiscovery(false);
+            XENODIA.simulator().failDiscovery(false);
             await(() -> Integer.valueOf(4).equals(refinement(provider, NANO_BANANA_PRO).maxReferences()));
-            simulator.serveModels(List.of(SimulatedModel.NANO_BANANA_PRO.withMaxReferences(3),
+            XENODIA.simulator().serveModels(List.of(SimulatedModel.NANO_BANANA_PRO.withMaxReferences(3),
                     SimulatedModel.GPT_IMAGE_2));
             await(() -> Integer.valueOf(3).equals(refinement(provider, NANO_BANANA_PRO).maxReferences()));
         }
     }
 
     private static Map<String, String> withTtl(String ttl) {
-        Map<String, String> config = Fixtures.config(simulator);
+        Map<String, String> config = Fixtures.config(XENODIA.simulator());
         config.put("XENODIA_DISCOVERY_TTL", ttl);
         return config;
     }

@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imagegen.adapter.xenodia.sim.ReceivedSubmit;
 import dev.imagegen.adapter.xenodia.sim.UploadedFile;
-import dev.imagegen.adapter.xenodia.sim.XenodiaSimulator;
 import dev.imagegen.spi.ErrorCode;
-import dev.imagegen.spi.ImageProvider;
 import dev.imagegen.spi.OutputFormat;
 import dev.imagegen.spi.ProviderException;
 import dev.imagegen.spi.ProviderRequest;
@@ -21,33 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each field of the unified request as Xenodia receives it (JSON or multipart), and what is refused before a call. */
 class RequestMappingTest {
 
-    private static XenodiaSimulator simulator;
-    private static ImageProvider provider;
-
-    @BeforeAll
-    static void start() {
-        simulator = XenodiaSimulator.start();
-        provider = Fixtures.provider(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        provider.close();
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
+    @RegisterExtension
+    static final SimulatedXenodia XENODIA = new SimulatedXenodia();
 
     @Test
     void sends_a_prompt_only_request_as_json_with_url_format_n_1_and_async() {
@@ -200,20 +179,20 @@ class RequestMappingTest {
     }
 
     private static ReceivedSubmit submit(ProviderRequest request) {
-        Submission submission = provider.submit(request).toCompletableFuture().join();
+        Submission submission = XENODIA.provider().submit(request).toCompletableFuture().join();
         assertInstanceOf(Submission.Accepted.class, submission);
-        ReceivedSubmit sent = simulator.lastSubmit();
+        ReceivedSubmit sent = XENODIA.simulator().lastSubmit();
         assertEquals(202, sent.status(), () -> "the simulator refused " + sent);
         return sent;
     }
 
     private static void assertRefusedLocally(ProviderRequest request, ErrorCode expected) {
-        long before = simulator.counters().submits();
+        long before = XENODIA.simulator().counters().submits();
         CompletionException failure = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
-                () -> provider.submit(request).toCompletableFuture().join());
+                () -> XENODIA.provider().submit(request).toCompletableFuture().join());
         ProviderException e = assertInstanceOf(ProviderException.class, failure.getCause());
         assertEquals(expected, e.code(), e.getMessage());
-        assertEquals(before, simulator.counters().submits(), "no call may reach Xenodia");
+        assertEquals(before, XENODIA.simulator().counters().submits(), "no call may reach Xenodia");
     }
 
     private static void assertFile(UploadedFile file, String name, String mime, byte[] bytes) {

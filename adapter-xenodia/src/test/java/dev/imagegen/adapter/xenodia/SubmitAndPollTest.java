@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imagegen.adapter.xenodia.sim.ResponseMode;
 import dev.imagegen.adapter.xenodia.sim.SimulatorOptions;
-import dev.imagegen.adapter.xenodia.sim.XenodiaSimulator;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ImageProvider;
 import dev.imagegen.spi.ModelId;
@@ -21,75 +20,56 @@ import dev.imagegen.spi.TaskSnapshot;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Both answers of the submit endpoint, the task status call, and every failure class of each. */
 class SubmitAndPollTest {
 
-    private static XenodiaSimulator simulator;
-    private static ImageProvider provider;
-
-    @BeforeAll
-    static void start() {
-        simulator = XenodiaSimulator.start(SimulatorOptions.defaults()
-                .withDurations(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60))
-                .withHints(1500, true));
-        provider = Fixtures.provider(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        provider.close();
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
+    @RegisterExtension
+    static final SimulatedXenodia XENODIA = new SimulatedXenodia(SimulatorOptions.defaults()
+            .withDurations(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60))
+            .withHints(1500, true));
 
     @Test
     void a_202_task_envelope_is_accepted_with_its_task_id_and_hints() {
         Submission.Accepted accepted = assertInstanceOf(Submission.Accepted.class, submit());
         assertEquals(ProviderId.of("xenodia"), accepted.task().provider());
         assertEquals(ModelId.of("nano-banana-pro"), accepted.task().model());
-        assertTrue(simulator.stateOf(accepted.task().taskId()).isPresent());
+        assertTrue(XENODIA.simulator().stateOf(accepted.task().taskId()).isPresent());
         assertEquals(Duration.ofMillis(1500), accepted.hint().retryAfter());
         assertEquals(Duration.ofSeconds(120), accepted.hint().eta());
     }
 
     @Test
     void a_200_with_data_completes_at_once_without_expiry() {
-        simulator.respondWith(ResponseMode.SYNC);
+        XENODIA.simulator().respondWith(ResponseMode.SYNC);
         Submission.Completed done = assertInstanceOf(Submission.Completed.class, submit());
         assertEquals(1, done.images().size());
-        assertTrue(done.images().get(0).url().toString().startsWith(simulator.baseUrl() + "/files/"));
+        assertTrue(done.images().get(0).url().toString().startsWith(XENODIA.simulator().baseUrl() + "/files/"));
         assertNull(done.images().get(0).expiresAt());
     }
 
     @Test
     void a_server_of_the_older_docs_answers_with_a_task_because_async_is_sent() {
-        simulator.respondWith(ResponseMode.LEGACY);
+        XENODIA.simulator().respondWith(ResponseMode.LEGACY);
         assertInstanceOf(Submission.Accepted.class, submit());
     }
 
     @Test
     void a_synchronous_502_image_generation_failed_is_provider_unavailable() {
-        simulator.respondWith(ResponseMode.SYNC);
-        simulator.failTasksWith("image_generation_failed");
-        ProviderException e = failure(provider.submit(Fixtures.typical()));
+        XENODIA.simulator().respondWith(ResponseMode.SYNC);
+        XENODIA.simulator().failTasksWith("image_generation_failed");
+        ProviderException e = failure(XENODIA.provider().submit(Fixtures.typical()));
         assertEquals(ErrorCode.PROVIDER_UNAVAILABLE, e.code());
         assertEquals("image_generation_failed", e.providerCode().orElseThrow());
     }
 
     @Test
     void a_synchronous_content_policy_refusal_is_a_content_violation() {
-        simulator.respondWith(ResponseMode.SYNC);
-        simulator.failTasksWith("content_policy_violation");
-        assertEquals(ErrorCode.CONTENT_VIOLATION, failure(provider.submit(Fixtures.typical())).code());
+        XENODIA.simulator().respondWith(ResponseMode.SYNC);
+        XENODIA.simulator().failTasksWith("content_policy_violation");
+        assertEquals(ErrorCode.CONTENT_VIOLATION, failure(XENODIA.provider().submit(Fixtures.typical())).code());
     }
 
     @Test
@@ -104,7 +84,7 @@ class SubmitAndPollTest {
 
     @Test
     void a_successful_task_yields_its_result_urls_without_expiry() {
-        simulator.pinTasksTo("success");
+        XENODIA.simulator().pinTasksTo("success");
         TaskSnapshot snapshot = poll(task());
         assertEquals(ProviderTaskState.SUCCEEDED, snapshot.state());
         assertEquals(1, snapshot.images().size());
@@ -113,8 +93,8 @@ class SubmitAndPollTest {
 
     @Test
     void a_failed_task_carries_the_vendor_code_and_message() {
-        simulator.failTasksWith("content_policy_violation");
-        simulator.pinTasksTo("fail");
+        XENODIA.simulator().failTasksWith("content_policy_violation");
+        XENODIA.simulator().pinTasksTo("fail");
         TaskSnapshot snapshot = poll(task());
         assertEquals(ErrorCode.CONTENT_VIOLATION, snapshot.failure().code());
         assertEquals("content_policy_violation", snapshot.failure().providerCode());
@@ -123,7 +103,7 @@ class SubmitAndPollTest {
 
     @Test
     void an_unknown_task_id_is_a_404_generation_failed() {
-        ProviderException e = failure(provider.poll(ref("task_does_not_exist")));
+        ProviderException e = failure(XENODIA.provider().poll(ref("task_does_not_exist")));
         assertEquals(ErrorCode.GENERATION_FAILED, e.code());
         assertEquals("not_found", e.providerCode().orElseThrow());
     }
@@ -131,8 +111,8 @@ class SubmitAndPollTest {
     @Test
     void a_throttled_poll_is_rate_limited_with_retry_after() {
         ProviderTaskRef task = task();
-        simulator.failNextPoll(429, null, 3);
-        ProviderException e = failure(provider.poll(task));
+        XENODIA.simulator().failNextPoll(429, null, 3);
+        ProviderException e = failure(XENODIA.provider().poll(task));
         assertEquals(ErrorCode.RATE_LIMITED, e.code());
         assertEquals(Duration.ofSeconds(3), e.retryAfter().orElseThrow());
     }
@@ -140,28 +120,28 @@ class SubmitAndPollTest {
     @Test
     void a_poll_answered_with_5xx_is_provider_unavailable() {
         ProviderTaskRef task = task();
-        simulator.failNextPoll(503, null, null);
-        assertEquals(ErrorCode.PROVIDER_UNAVAILABLE, failure(provider.poll(task)).code());
+        XENODIA.simulator().failNextPoll(503, null, null);
+        assertEquals(ErrorCode.PROVIDER_UNAVAILABLE, failure(XENODIA.provider().poll(task)).code());
     }
 
     @Test
     void a_poll_with_a_revoked_key_is_authentication_failed() {
         ProviderTaskRef task = task();
-        simulator.failNextPoll(401, null, null);
-        assertEquals(ErrorCode.AUTHENTICATION_FAILED, failure(provider.poll(task)).code());
+        XENODIA.simulator().failNextPoll(401, null, null);
+        assertEquals(ErrorCode.AUTHENTICATION_FAILED, failure(XENODIA.provider().poll(task)).code());
     }
 
     @Test
     void a_task_of_another_provider_is_refused_without_a_call() {
         ProviderTaskRef foreign = new ProviderTaskRef(ProviderId.of("apixo"), ModelId.of("nano-banana-pro"), "t1");
-        assertEquals(ErrorCode.INVALID_REQUEST, failure(provider.poll(foreign)).code());
-        assertEquals(0, simulator.counters().polls());
+        assertEquals(ErrorCode.INVALID_REQUEST, failure(XENODIA.provider().poll(foreign)).code());
+        assertEquals(0, XENODIA.simulator().counters().polls());
     }
 
     @Test
     void a_read_timeout_after_the_submit_was_sent_is_outcome_unknown() {
         try (ImageProvider impatient = impatientProvider()) {
-            simulator.stallNextSubmit(Duration.ofMillis(1500));
+            XENODIA.simulator().stallNextSubmit(Duration.ofMillis(1500));
             ProviderException e = failure(impatient.submit(Fixtures.typical()));
             assertEquals(ErrorCode.OUTCOME_UNKNOWN, e.code(), e.getMessage());
         }
@@ -171,7 +151,7 @@ class SubmitAndPollTest {
     void a_read_timeout_on_a_poll_is_provider_unavailable() {
         try (ImageProvider impatient = impatientProvider()) {
             ProviderTaskRef task = task();
-            simulator.stallNextPoll(Duration.ofMillis(1500));
+            XENODIA.simulator().stallNextPoll(Duration.ofMillis(1500));
             assertEquals(ErrorCode.PROVIDER_UNAVAILABLE, failure(impatient.poll(task)).code());
         }
     }
@@ -182,7 +162,7 @@ class SubmitAndPollTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        var config = Fixtures.config(simulator);
+        var config = Fixtures.config(XENODIA.simulator());
         config.put("XENODIA_BASE_URL", "http://127.0.0.1:" + closedPort);
         try (ImageProvider unreachable = Fixtures.provider(config)) {
             ProviderException e = failure(unreachable.submit(Fixtures.typical()));
@@ -193,20 +173,20 @@ class SubmitAndPollTest {
 
     @Test
     void close_is_idempotent_and_a_closed_provider_refuses_calls() {
-        ImageProvider closing = Fixtures.provider(simulator);
+        ImageProvider closing = Fixtures.provider(XENODIA.simulator());
         closing.close();
         closing.close();
         assertThrows(CompletionException.class, () -> closing.submit(Fixtures.typical()).toCompletableFuture().join());
     }
 
     private static ImageProvider impatientProvider() {
-        var config = Fixtures.config(simulator);
+        var config = Fixtures.config(XENODIA.simulator());
         config.put("XENODIA_READ_TIMEOUT", "300ms");
         return Fixtures.provider(config);
     }
 
     private static Submission submit() {
-        return provider.submit(Fixtures.typical()).toCompletableFuture().join();
+        return XENODIA.provider().submit(Fixtures.typical()).toCompletableFuture().join();
     }
 
     private static ProviderTaskRef task() {
@@ -214,7 +194,7 @@ class SubmitAndPollTest {
     }
 
     private static TaskSnapshot poll(ProviderTaskRef task) {
-        return provider.poll(task).toCompletableFuture().join();
+        return XENODIA.provider().poll(task).toCompletableFuture().join();
     }
 
     private static ProviderTaskRef ref(String id) {

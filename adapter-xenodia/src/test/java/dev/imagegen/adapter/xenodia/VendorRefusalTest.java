@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imagegen.adapter.xenodia.sim.XenodiaSimulator;
 import dev.imagegen.spi.ErrorCode;
-import dev.imagegen.spi.ImageProvider;
 import dev.imagegen.spi.ProviderException;
 import dev.imagegen.spi.ProviderRequest;
 import dev.imagegen.spi.Reference;
@@ -17,10 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Requests the core refuses before any call, sent anyway: Xenodia's 400 comes back as INVALID_REQUEST with its
@@ -28,25 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class VendorRefusalTest {
 
-    private static XenodiaSimulator simulator;
-    private static ImageProvider provider;
-
-    @BeforeAll
-    static void start() {
-        simulator = XenodiaSimulator.start();
-        provider = Fixtures.provider(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        provider.close();
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
+    @RegisterExtension
+    static final SimulatedXenodia XENODIA = new SimulatedXenodia();
 
     @Test
     void more_than_8_references_for_nano_banana_pro_counting_urls_and_files_together() {
@@ -102,11 +81,11 @@ class VendorRefusalTest {
 
     private static void assertInvalid(ProviderRequest request, String vendorMessage) {
         CompletionException failure = assertThrows(CompletionException.class,
-                () -> provider.submit(request).toCompletableFuture().join());
+                () -> XENODIA.provider().submit(request).toCompletableFuture().join());
         ProviderException e = assertInstanceOf(ProviderException.class, failure.getCause());
         assertEquals(ErrorCode.INVALID_REQUEST, e.code(), e.getMessage());
         assertEquals("bad_request", e.providerCode().orElseThrow());
         assertTrue(e.getMessage().contains(vendorMessage), e.getMessage());
-        assertEquals(400, simulator.lastSubmit().status());
+        assertEquals(400, XENODIA.simulator().lastSubmit().status());
     }
 }

@@ -1,6 +1,5 @@
 package dev.imagegen.adapter.xenodia;
 
-import dev.imagegen.adapter.xenodia.sim.XenodiaSimulator;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ImageProvider;
 import dev.imagegen.spi.ImageProviderFactory;
@@ -12,25 +11,12 @@ import dev.imagegen.spi.contract.VendorSimulator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class XenodiaProviderContractTest extends ImageProviderContractTest {
 
-    private static XenodiaSimulator simulator;
-    private static ImageProvider provider;
-
-    @BeforeAll
-    static void start() {
-        simulator = XenodiaSimulator.start();
-        provider = Fixtures.provider(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        provider.close();
-        simulator.close();
-    }
+    @RegisterExtension
+    static final SimulatedXenodia XENODIA = new SimulatedXenodia();
 
     @Override
     protected ImageProviderFactory factory() {
@@ -39,17 +25,17 @@ class XenodiaProviderContractTest extends ImageProviderContractTest {
 
     @Override
     protected ImageProvider provider() {
-        return provider;
+        return XENODIA.provider();
     }
 
     @Override
     protected VendorSimulator simulator() {
-        return simulator;
+        return XENODIA.simulator();
     }
 
     @Override
     protected String apiKey() {
-        return simulator.apiKey();
+        return XENODIA.simulator().apiKey();
     }
 
     @Override

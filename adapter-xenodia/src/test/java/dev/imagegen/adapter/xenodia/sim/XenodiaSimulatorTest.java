@@ -3,6 +3,7 @@ package dev.imagegen.adapter.xenodia.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.imagegen.adapter.xenodia.SimulatedXenodia;
 import dev.imagegen.spi.testkit.TestImages;
 import io.micronaut.serde.ObjectMapper;
 import java.awt.Color;
@@ -17,33 +18,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The simulator's own promises, spoken to with a plain HTTP client: strict refusals, states over time, images. */
 class XenodiaSimulatorTest {
 
     private static final byte[] PNG = TestImages.png(8, 8, Color.GREEN);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static XenodiaSimulator simulator;
-
-    @BeforeAll
-    static void start() {
-        simulator = XenodiaSimulator.start(SimulatorOptions.defaults()
-                .withDurations(Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofMillis(250)));
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
+    @RegisterExtension
+    static final SimulatedXenodia XENODIA = new SimulatedXenodia(SimulatorOptions.defaults()
+            .withDurations(Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofMillis(250)));
 
     @Test
     void refuses_a_wrong_or_missing_key_with_401() throws Exception {
@@ -152,7 +137,7 @@ class XenodiaSimulatorTest {
 
     @Test
     void serves_a_jpeg_when_jpg_was_asked() throws Exception {
-        simulator.respondWith(ResponseMode.SYNC);
+        XENODIA.simulator().respondWith(ResponseMode.SYNC);
         Map<String, Object> done = post("{\"model\":\"nano-banana-pro\",\"prompt\":\"p\",\"output_format\":\"jpg\"}",
                 bearer()).json();
         String url = (String) ((Map<?, ?>) ((List<?>) done.get("data")).get(0)).get("url");
@@ -165,15 +150,15 @@ class XenodiaSimulatorTest {
 
     @Test
     void answers_like_the_older_docs_in_legacy_mode() throws Exception {
-        simulator.respondWith(ResponseMode.LEGACY);
+        XENODIA.simulator().respondWith(ResponseMode.LEGACY);
         assertEquals(200, post("{\"model\":\"nano-banana-pro\",\"prompt\":\"p\"}", bearer()).status);
         assertEquals(202, post("{\"model\":\"nano-banana-pro\",\"prompt\":\"p\",\"async\":true}", bearer()).status);
     }
 
     @Test
     void a_failing_task_carries_its_code_and_releases_its_reservation() throws Exception {
-        simulator.failTasksWith("content_policy_violation");
-        simulator.pinTasksTo("fail");
+        XENODIA.simulator().failTasksWith("content_policy_violation");
+        XENODIA.simulator().pinTasksTo("fail");
         String id = taskId(post("{\"model\":\"nano-banana-pro\",\"prompt\":\"p\"}", bearer()));
         Map<String, Object> task = get("/v1/tasks/" + id, bearer()).json();
         assertEquals(Map.of("code", "content_policy_violation",
@@ -189,7 +174,7 @@ class XenodiaSimulatorTest {
 
     @Test
     void answers_injected_errors_with_retry_after() throws Exception {
-        simulator.failNextSubmits(2, 429, null, 5);
+        XENODIA.simulator().failNextSubmits(2, 429, null, 5);
         for (int i = 0; i < 2; i++) {
             HttpResponse<String> throttled = HTTP.send(submitRequest("{\"model\":\"nano-banana-pro\",\"prompt\":\"p\"}"),
                     HttpResponse.BodyHandlers.ofString());
@@ -197,7 +182,7 @@ class XenodiaSimulatorTest {
             assertEquals("5", throttled.headers().firstValue("Retry-After").orElse(null));
         }
         assertEquals(202, post("{\"model\":\"nano-banana-pro\",\"prompt\":\"p\"}", bearer()).status);
-        assertEquals(3, simulator.counters().submits());
+        assertEquals(3, XENODIA.simulator().counters().submits());
     }
 
     @Test
@@ -210,7 +195,7 @@ class XenodiaSimulatorTest {
                 .toList());
         Map<?, ?> capabilities = (Map<?, ?>) ((Map<?, ?>) models.get(1)).get("capabilities");
         assertEquals(16, ((Number) ((Map<?, ?>) capabilities.get("reference_input")).get("max_items")).intValue());
-        simulator.failDiscovery(true);
+        XENODIA.simulator().failDiscovery(true);
         assertEquals(503, get("/v1/models", null).status);
     }
 
@@ -223,7 +208,7 @@ class XenodiaSimulatorTest {
     }
 
     private static String bearer() {
-        return "Bearer " + simulator.apiKey();
+        return "Bearer " + XENODIA.simulator().apiKey();
     }
 
     private static void assertRefused(String json, String messagePart) throws Exception {
@@ -242,13 +227,13 @@ class XenodiaSimulatorTest {
     }
 
     private static HttpRequest submitRequest(String json) {
-        return HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/v1/images/generations"))
+        return HttpRequest.newBuilder(URI.create(XENODIA.simulator().baseUrl() + "/v1/images/generations"))
                 .header("Authorization", bearer()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
     private static Response post(String json, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/v1/images/generations"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(XENODIA.simulator().baseUrl() + "/v1/images/generations"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -272,7 +257,7 @@ class XenodiaSimulatorTest {
             body.write("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/v1/images/generations"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(XENODIA.simulator().baseUrl() + "/v1/images/generations"))
                 .header("Authorization", bearer()).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -280,7 +265,7 @@ class XenodiaSimulatorTest {
     }
 
     private static Response get(String path, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(XENODIA.simulator().baseUrl() + path)).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
