@@ -25,6 +25,8 @@ import java.util.Set;
  * {@code async=true}, so both doc generations answer with a task (the newer ignores it, the older would
  * otherwise hold the connection for the whole generation). Left to Xenodia's defaults when the request leaves
  * them open: {@code aspect_ratio} (1:1), {@code resolution} (1K), {@code output_format} (png, nano-banana-pro).
+ * Xenodia has no callback field, so a request's callback URL is not sent: its tasks are polled. Xenodia counts
+ * URLs and files together but takes them in two fields, so their relative order is not kept.
  */
 final class RequestMapping {
 

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 final class XenodiaProvider implements ImageProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(XenodiaProvider.class);
-    static final String MODELS_PATH = "/v1/models";
+    private static final String MODELS_PATH = "/v1/models";
 
     private final XenodiaConfig config;
     private final XenodiaHttp http;
@@ -67,6 +67,9 @@ final class XenodiaProvider implements ImageProvider {
             call = RequestMapping.toHttp(request);
         } catch (ProviderException e) {
             return CompletableFuture.failedFuture(e);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new ProviderException(ErrorCode.INVALID_REQUEST, null,
+                    "the request could not be encoded for Xenodia: " + e.getMessage(), null, e));
         }
         LOG.debug("submit {} model {} as {} with {} reference(s)", request.correlationId(), request.model(),
                 request.hasInlineReferences() ? "multipart" : "json", request.references().size());
