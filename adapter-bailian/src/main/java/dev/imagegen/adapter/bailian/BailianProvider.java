@@ -82,9 +82,10 @@ final class BailianProvider implements ImageProvider {
                 http.header(ApiStyle.ASYNC_HEADER, "enable");
             }
             LOG.debug("bailian submit {}: model {} to {}", request.correlationId(), request.model(), route.path());
-            return exchange(http, Phase.SUBMIT).thenApply(raw -> logged(request.correlationId(),
-                    responses.submission(raw, request, family)));
+            return exchange(http, Phase.SUBMIT).thenApply(raw -> responses.submission(raw, request, family))
+                    .whenComplete((submission, failure) -> logSubmit(request.correlationId(), submission, failure));
         } catch (ProviderException e) {
+            logSubmit(request.correlationId(), null, e);
             return CompletableFuture.failedFuture(e);
         } catch (IOException e) {
             throw new UncheckedIOException("bailian: could not write the request body", e);
@@ -95,10 +96,12 @@ final class BailianProvider implements ImageProvider {
     public CompletionStage<TaskSnapshot> poll(ProviderTaskRef task) {
         LOG.debug("bailian poll {}", task.taskId());
         MutableHttpRequest<?> http = HttpRequest.GET(settings.basePath() + ApiStyle.taskPath(task.taskId()));
-        return exchange(http, Phase.POLL).thenApply(raw -> {
-            TaskSnapshot snapshot = responses.snapshot(raw);
-            LOG.debug("bailian poll {}: {}", task.taskId(), snapshot.vendorState());
-            return snapshot;
+        return exchange(http, Phase.POLL).thenApply(responses::snapshot).whenComplete((snapshot, failure) -> {
+            if (failure != null) {
+                LOG.debug("bailian poll {} failed: {}", task.taskId(), describe(failure));
+            } else {
+                LOG.debug("bailian poll {}: {}", task.taskId(), snapshot.vendorState());
+            }
         });
     }
 
@@ -145,9 +148,7 @@ final class BailianProvider implements ImageProvider {
             if (cause instanceof HttpClientResponseException refused) {
                 return raw(refused.getResponse());
             }
-            ProviderException mapped = Transport.failure(cause, phase, redactor);
-            LOG.debug("bailian {} failed: {}", phase, mapped.getMessage());
-            throw mapped;
+            throw Transport.failure(cause, phase, redactor);
         });
     }
 
@@ -156,11 +157,21 @@ final class BailianProvider implements ImageProvider {
                 response.getHeaders().get("Retry-After"));
     }
 
-    private static Submission logged(String correlationId, Submission submission) {
-        if (LOG.isDebugEnabled()) {
+    private static void logSubmit(String correlationId, Submission submission, Throwable failure) {
+        if (!LOG.isDebugEnabled()) {
+            return;
+        }
+        if (failure != null) {
+            LOG.debug("bailian submit {} failed: {}", correlationId, describe(failure));
+        } else {
             LOG.debug("bailian submit {}: {}", correlationId, submission instanceof Submission.Accepted accepted
                     ? "task " + accepted.task().taskId() : "completed");
         }
-        return submission;
+    }
+
+    private static String describe(Throwable failure) {
+        return ProviderException.find(failure)
+                .map(e -> e.code() + " " + e.providerCode().orElse("-") + " " + e.getMessage())
+                .orElseGet(() -> failure.getClass().getSimpleName());
     }
 }
