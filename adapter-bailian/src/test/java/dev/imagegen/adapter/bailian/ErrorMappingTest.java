@@ -124,7 +124,8 @@ class ErrorMappingTest {
         assertEquals(ProviderTaskState.SUCCEEDED, end.state());
         assertEquals(2, end.images().size());
         assertEquals(1, end.warnings().size());
-        assertTrue(end.warnings().get(0).contains("2 of 4 images failed: InternalError.Timeout"), end.warnings()::toString);
+        assertTrue(end.warnings().get(0).contains("2 of 4 images failed: InternalError.Timeout"),
+                end.warnings()::toString);
     }
 
     @Test

@@ -69,8 +69,8 @@ class FieldMappingTest {
     void qwen_negative_prompt_goes_in_parameters_and_the_prompt_in_a_user_message() throws Exception {
         Map<String, Object> body = sent(ProviderRequest.builder("qwen-image-plus", "a teapot").negativePrompt("text")
                 .aspectRatio("9:16").seed(7L).build());
-        assertEquals(Map.of("messages", List.of(Map.of("role", "user", "content", List.of(Map.of("text", "a teapot"))))),
-                body.get("input"));
+        Map<String, Object> message = Map.of("role", "user", "content", List.of(Map.of("text", "a teapot")));
+        assertEquals(Map.of("messages", List.of(message)), body.get("input"));
         assertEquals(Map.of("size", "928*1664", "n", 1, "seed", 7, "negative_prompt", "text"), body.get("parameters"));
     }
 

@@ -1,33 +1,24 @@
 package dev.imagegen.adapter.bailian.sim;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.imagegen.spi.contract.VendorSimulator;
 import dev.imagegen.spi.testkit.LoopbackServer;
-import dev.imagegen.spi.testkit.TestImages;
-import java.awt.Color;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A strict simulator of seed 003's gateway ({@link Style#GATEWAY}) or of Alibaba's native DashScope API
  * ({@link Style#DASHSCOPE}) on 127.0.0.1, built from the seed and VENDORS.md. It checks the Bearer key, refuses
- * in the vendor's own error shape what the vendor would refuse (see {@code DashScopeRules}, {@code ArkRules}),
- * runs the async wan models as tasks that move {@code PENDING → RUNNING → SUCCEEDED} over time, answers qwen-image
- * and (gateway only) Seedream at once in their own result shapes, and serves small real PNG and JPEG images at the
- * result URLs. Tests can make it fail in every way the vendor does.
+ * in the vendor's own error shape what the vendor would refuse (see {@code DashScopeRules}, {@code ArkRules},
+ * {@code SimRoutes}), runs the async wan models as tasks that move {@code PENDING → RUNNING → SUCCEEDED} over time,
+ * answers qwen-image and (gateway only) Seedream at once in their own result shapes, and serves small real PNG and
+ * JPEG images at the result URLs. Tests can make it fail in every way the vendor does.
  *
- * <p>Thread-safe; no thread per task (a task's state follows from its age). Close it to stop the server.
+ * <p>Usage: {@code try (var sim = BailianSimulator.start(Style.GATEWAY)) { config = sim.providerConfig(); ... }}.
+ *
+ * <p>Thread-safe; no thread per task (a task's state follows from its age), so it serves thousands of tasks.
  */
 public final class BailianSimulator implements VendorSimulator, AutoCloseable {
 
@@ -45,31 +36,17 @@ public final class BailianSimulator implements VendorSimulator, AutoCloseable {
     public enum ErrorShape { ENVELOPE, ERROR_OBJECT }
 
     private final SimOptions options;
-    private final LoopbackServer server;
-    private final SimAnswers answers;
-    private final byte[] png = TestImages.png(64, 64, Color.ORANGE);
-    private final byte[] jpeg = TestImages.jpeg(64, 64, Color.CYAN);
-    private final Map<String, SimTask> tasks = new ConcurrentHashMap<>();
+    private final SimInstructions instructions = new SimInstructions();
     private final SimRecorder recorder;
-    private final SimReplies replies;
-    private final LongAdder submits = new LongAdder();
-    private final LongAdder polls = new LongAdder();
-    private final LongAdder cancels = new LongAdder();
-    private final LongAdder images = new LongAdder();
-    private final AtomicReference<Injected> nextSubmitFailure = new AtomicReference<>();
-    private final AtomicReference<Injected> nextPollFailure = new AtomicReference<>();
-    private volatile String failCode;
-    private volatile String pinnedState;
-    private volatile int failedImages;
-    private volatile ErrorShape errorShape = ErrorShape.ENVELOPE;
-    private volatile Duration submitDelay = Duration.ZERO;
+    private final SimHandler handler;
+    private final LoopbackServer server;
 
     private BailianSimulator(SimOptions options) {
         this.options = options;
-        this.server = LoopbackServer.start(Map.of("/", this::handle), options.threads);
-        this.answers = new SimAnswers(server.baseUrl().toString());
         this.recorder = new SimRecorder(options.recordLimit);
-        this.replies = new SimReplies(options.style);
+        this.handler = new SimHandler(options, instructions, recorder);
+        this.server = LoopbackServer.start(Map.of("/", handler::handle), options.threads);
+        handler.servingAt(server.baseUrl().toString());
     }
 
     public static BailianSimulator start(SimOptions options) {
@@ -99,33 +76,29 @@ public final class BailianSimulator implements VendorSimulator, AutoCloseable {
                 "BAILIAN_API_STYLE", style().configValue());
     }
 
+    /** Forgets every instruction and the received requests; tasks and counters stay. */
     @Override
     public void reset() {
-        nextSubmitFailure.set(null);
-        nextPollFailure.set(null);
-        failCode = null;
-        pinnedState = null;
-        failedImages = 0;
-        errorShape = ErrorShape.ENVELOPE;
-        submitDelay = Duration.ZERO;
+        instructions.reset();
         recorder.clear();
     }
 
     @Override
     public void failNextSubmit(int httpStatus, String vendorCode, Integer retryAfterSeconds) {
-        nextSubmitFailure.set(new Injected(httpStatus, vendorCode, retryAfterSeconds, null));
+        instructions.nextSubmitFailure.set(new SimInstructions.Injected(httpStatus, vendorCode, retryAfterSeconds,
+                null));
     }
 
     /** Tasks (and synchronous answers) from now on fail with this DashScope or Ark code. */
     @Override
     public void failTasksWith(String vendorFailCode) {
-        failCode = vendorFailCode;
+        instructions.failCode = vendorFailCode;
     }
 
     /** Tasks from now on report this state ({@code PENDING ... UNKNOWN}) on every status call. */
     @Override
     public void pinTasksTo(String vendorState) {
-        pinnedState = vendorState;
+        instructions.pinnedState = vendorState;
     }
 
     /** The next submit is answered HTTP 200 with {@code {success:false, code, message}} (gateway only). */
@@ -133,27 +106,28 @@ public final class BailianSimulator implements VendorSimulator, AutoCloseable {
         if (options.style != Style.GATEWAY) {
             throw new IllegalStateException("only the gateway has an envelope");
         }
-        nextSubmitFailure.set(new Injected(200, code, null, message));
+        instructions.nextSubmitFailure.set(new SimInstructions.Injected(200, code, null, message));
     }
 
     /** The next status call is answered with this HTTP status and the vendor's error body. */
     public void failNextPoll(int httpStatus, String vendorCode, Integer retryAfterSeconds) {
-        nextPollFailure.set(new Injected(httpStatus, vendorCode, retryAfterSeconds, null));
+        instructions.nextPollFailure.set(new SimInstructions.Injected(httpStatus, vendorCode, retryAfterSeconds,
+                null));
     }
 
     /** In tasks (and Ark answers) from now on, this many images fail: a partial success. */
     public void failImagesPerTask(int count) {
-        failedImages = count;
+        instructions.failedImages = count;
     }
 
     /** How the gateway writes its own errors from now on. */
     public void errorShape(ErrorShape shape) {
-        errorShape = shape;
+        instructions.errorShape = shape;
     }
 
     /** Submits are answered only after this delay (to provoke read timeouts). */
     public void delaySubmits(Duration delay) {
-        submitDelay = delay;
+        instructions.submitDelay = delay;
     }
 
     /** The requests received since the last reset, oldest first (image downloads not included). */
@@ -173,179 +147,27 @@ public final class BailianSimulator implements VendorSimulator, AutoCloseable {
     }
 
     public long submitCount() {
-        return submits.sum();
+        return handler.submits.sum();
     }
 
     public long pollCount() {
-        return polls.sum();
+        return handler.polls.sum();
     }
 
     public long cancelCount() {
-        return cancels.sum();
+        return handler.cancels.sum();
     }
 
     public long imageDownloads() {
-        return images.sum();
+        return handler.images.sum();
     }
 
     public int taskCount() {
-        return tasks.size();
+        return handler.tasks.size();
     }
 
     @Override
     public void close() {
         server.close();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try {
-            route(exchange);
-        } catch (RuntimeException e) {
-            SimReplies.send(exchange, 500, SimAnswers.dashScopeError("InternalError", "simulator bug: " + e), null);
-        }
-    }
-
-    private void route(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getPath();
-        String body = new String(LoopbackServer.body(exchange), StandardCharsets.UTF_8);
-        if (method.equals("GET") && path.startsWith("/results/")) {
-            image(exchange, path);
-            return;
-        }
-        recorder.record(method, path, exchange, body);
-        if (!("Bearer " + options.apiKey).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            replies.refuseStatus(exchange, 401, null, null, errorShape);
-            return;
-        }
-        SimRoutes.Route route = SimRoutes.of(options.style, method, path);
-        switch (route.kind()) {
-            case SUBMIT -> submit(exchange, path, body);
-            case POLL -> poll(exchange, route.taskId());
-            case CANCEL -> cancel(exchange, route.taskId());
-            case NOT_FOUND -> {
-                if (route.refusal().isPresent()) {
-                    replies.refuse(exchange, route.refusal().get(), errorShape);
-                } else {
-                    SimReplies.send(exchange, 404, Json.obj("code", "NotFound", "message", "no route " + path), null);
-                }
-            }
-        }
-    }
-
-    private void submit(HttpExchange exchange, String path, String body) throws IOException {
-        submits.increment();
-        pause(submitDelay);
-        Injected injected = nextSubmitFailure.getAndSet(null);
-        if (injected != null) {
-            if (injected.envelopeMessage() != null) {
-                SimReplies.send(exchange, 200, SimAnswers.envelopeError(injected.code(), injected.envelopeMessage()),
-                        null);
-            } else {
-                replies.refuseStatus(exchange, injected.status(), injected.code(), injected.retryAfter(), errorShape);
-            }
-            return;
-        }
-        Map<String, Object> json = Json.parseObject(body);
-        if (json == null) {
-            replies.refuse(exchange, Refusal.invalid("The request body is not a JSON object"), errorShape);
-            return;
-        }
-        SimFamily family = SimFamily.of(json.get("model"));
-        Refusal refusal = SimRoutes.check(options.style, family, json.get("model"), path,
-                exchange.getRequestHeaders().getFirst("X-DashScope-Async"));
-        if (refusal == null && family != null) {
-            refusal = family.ark() ? ArkRules.check(family, json) : DashScopeRules.check(family, json);
-        }
-        if (refusal != null) {
-            if (family != null && family.ark()) {
-                replies.ark(exchange, refusal);
-            } else {
-                replies.refuse(exchange, refusal, errorShape);
-            }
-            return;
-        }
-        answer(exchange, family, json);
-    }
-
-    private void answer(HttpExchange exchange, SimFamily family, Map<String, Object> json) throws IOException {
-        String id = UUID.randomUUID().toString();
-        String code = failCode;
-        if (family.async) {
-            int n = ((Number) Json.objectAt(json, "parameters").get("n")).intValue();
-            tasks.put(id, new SimTask(id, (String) json.get("model"), n, System.nanoTime(), Instant.now(), code,
-                    pinnedState, failedImages, false));
-            replies.ok(exchange, SimAnswers.created(id));
-        } else if (code != null) {
-            Refusal failure = new Refusal(Refusal.statusOf(code), code, "Simulated failure: " + code);
-            if (family.ark()) {
-                replies.ark(exchange, failure);
-            } else {
-                replies.refuse(exchange, failure, errorShape);
-            }
-        } else if (family.ark()) {
-            replies.ok(exchange, answers.arkResult(id, json, failedImages, Base64.getEncoder().encodeToString(jpeg)));
-        } else {
-            Object size = Json.objectAt(json, "parameters").get("size");
-            replies.ok(exchange, answers.qwenResult(id, size instanceof String s ? s : "1328*1328"));
-        }
-    }
-
-    private void poll(HttpExchange exchange, String taskId) throws IOException {
-        polls.increment();
-        Injected injected = nextPollFailure.getAndSet(null);
-        if (injected != null) {
-            replies.refuseStatus(exchange, injected.status(), injected.code(), injected.retryAfter(), errorShape);
-            return;
-        }
-        SimTask task = tasks.get(taskId);
-        if (task == null) {
-            replies.ok(exchange, SimAnswers.unknownTask(taskId));
-            return;
-        }
-        replies.ok(exchange, answers.task(task, state(task)));
-    }
-
-    private void cancel(HttpExchange exchange, String taskId) throws IOException {
-        cancels.increment();
-        SimTask task = tasks.get(taskId);
-        if (task == null || !state(task).equals("PENDING")) {
-            replies.refuse(exchange, new Refusal(400, "UnsupportedOperation",
-                    "Failed to cancel the task, please confirm if the task is in PENDING status."), errorShape);
-            return;
-        }
-        tasks.computeIfPresent(taskId, (id, t) -> t.cancel());
-        replies.ok(exchange, Json.obj("request_id", SimAnswers.requestId()));
-    }
-
-    private String state(SimTask task) {
-        return task.stateAt(System.nanoTime(), options.pendingFor.toNanos(), options.runningFor.toNanos());
-    }
-
-    private void image(HttpExchange exchange, String path) throws IOException {
-        images.increment();
-        byte[] bytes = path.endsWith(".png") ? png : path.endsWith(".jpeg") ? jpeg : null;
-        if (bytes == null) {
-            LoopbackServer.respond(exchange, 404, "text/plain", "no such image".getBytes(StandardCharsets.UTF_8),
-                    Map.of());
-        } else {
-            LoopbackServer.respond(exchange, 200, path.endsWith(".png") ? "image/png" : "image/jpeg", bytes,
-                    Map.of());
-        }
-    }
-
-    private static void pause(Duration delay) {
-        if (delay.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** An error the next call is told to answer with; {@code envelopeMessage} set means HTTP 200 success:false. */
-    private record Injected(int status, String code, Integer retryAfter, String envelopeMessage) {
     }
 }

@@ -116,7 +116,8 @@ final class SimAnswers {
 
     static Map<String, Object> arkError(Refusal refusal) {
         return Json.obj("error", Json.obj("code", refusal.code(), "message", refusal.message()
-                + " Request id: " + requestId(), "type", refusal.status() >= 500 ? "InternalServiceError" : "BadRequest"));
+                + " Request id: " + requestId(),
+                "type", refusal.status() >= 500 ? "InternalServiceError" : "BadRequest"));
     }
 
     String imageUrl(String taskId, int index, String extension) {
