@@ -20,7 +20,6 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -88,7 +87,9 @@ final class BailianProvider implements ImageProvider {
             logSubmit(request.correlationId(), null, e);
             return CompletableFuture.failedFuture(e);
         } catch (IOException e) {
-            throw new UncheckedIOException("bailian: could not write the request body", e);
+            return CompletableFuture.failedFuture(new ProviderException(ErrorCode.INVALID_REQUEST, null,
+                    "bailian: the request cannot be written as JSON (check providerOptions): " + e.getMessage(),
+                    null, e));
         }
     }
 

@@ -50,7 +50,8 @@ final class Envelope {
         JsonNode success = root.get("success");
         if (success != null && success.isBoolean()) {
             JsonNode data = root.get("data");
-            root = data != null && data.isObject() ? data : JsonNode.createObjectNode(Map.of());
+            root = data == null || data.isNull() ? JsonNode.createObjectNode(Map.of())
+                    : data.isArray() ? JsonNode.createObjectNode(Map.of("data", data)) : data;
             failIfError(root, response);
         }
         return root;

@@ -1,7 +1,9 @@
 package dev.imagegen.adapter.bailian;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.imagegen.adapter.bailian.sim.BailianSimulator;
@@ -123,6 +125,25 @@ class TransportTest {
         var e = Fixture.failure(() -> provider.submit(WAN).toCompletableFuture().join());
         assertEquals(ErrorCode.RATE_LIMITED, e.code());
         assertEquals(Duration.ofSeconds(30), e.retryAfter().orElseThrow());
+    }
+
+    @Test
+    void a_key_the_vendor_echoes_is_redacted_from_the_failure() {
+        NEXT.set(new Answer(401, "{\"error\":{\"code\":\"invalid_api_key\",\"message\":\"Incorrect API key"
+                + " provided: sk-transport\"}}", null, 0));
+        var e = Fixture.failure(() -> provider.submit(WAN).toCompletableFuture().join());
+        assertEquals(ErrorCode.AUTHENTICATION_FAILED, e.code());
+        assertFalse(e.getMessage().contains("sk-transport"), e.getMessage());
+        assertTrue(e.getMessage().contains("[secret]"), e.getMessage());
+    }
+
+    @Test
+    void ark_images_as_the_envelopes_data_list_are_read_too() throws Exception {
+        NEXT.set(new Answer(200, "{\"success\":true,\"code\":\"200\",\"data\":[{\"url\":"
+                + "\"https://ark.example.com/a.jpeg\"}]}", null, 0));
+        var done = assertInstanceOf(Submission.Completed.class, provider.submit(ProviderRequest.builder(
+                "doubao-seedream-4-0-250828", "p").build()).toCompletableFuture().get());
+        assertEquals("https://ark.example.com/a.jpeg", done.images().get(0).url().toString());
     }
 
     @Test
