@@ -1,0 +1,178 @@
+package dev.imagegen.adapter.bailian;
+
+import dev.imagegen.adapter.bailian.Envelope.Phase;
+import dev.imagegen.spi.ErrorCode;
+import dev.imagegen.spi.ImageProvider;
+import dev.imagegen.spi.ProviderDescriptor;
+import dev.imagegen.spi.ProviderException;
+import dev.imagegen.spi.ProviderRequest;
+import dev.imagegen.spi.ProviderTaskRef;
+import dev.imagegen.spi.Submission;
+import dev.imagegen.spi.TaskSettings;
+import dev.imagegen.spi.TaskSnapshot;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.serde.ObjectMapper;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The bailian provider: one HTTP client, one exchange per call, answers mapped by the mappers. Thread-safe. */
+final class BailianProvider implements ImageProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BailianProvider.class);
+
+    private final BailianSettings settings;
+    private final ProviderDescriptor descriptor;
+    private final ObjectMapper json = ObjectMapper.getDefault();
+    private final Redactor redactor;
+    private final BailianResponses responses;
+    private final HttpClient client;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    BailianProvider(BailianSettings settings) {
+        this.settings = settings;
+        this.descriptor = new ProviderDescriptor(BailianConfig.ID, settings.style().offers(), null);
+        this.redactor = new Redactor(settings.apiKey());
+        this.responses = new BailianResponses(BailianConfig.ID, new Envelope(json, settings.clock(), redactor),
+                settings.clock());
+        DefaultHttpClientConfiguration http = new DefaultHttpClientConfiguration();
+        http.setConnectTimeout(settings.connectTimeout());
+        http.setReadTimeout(settings.readTimeout());
+        try {
+            this.client = HttpClient.create(settings.root().toURL(), http);
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("bailian: base URL " + settings.root() + " is not a URL", e);
+        }
+    }
+
+    @Override
+    public ProviderDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public TaskSettings taskSettings() {
+        return settings.taskSettings();
+    }
+
+    @Override
+    public CompletionStage<Submission> submit(ProviderRequest request) {
+        try {
+            ModelFamily family = ModelFamily.of(request.model()).orElseThrow(() -> new ProviderException(
+                    ErrorCode.UNSUPPORTED_MODEL, null, "bailian does not serve model " + request.model()));
+            ApiStyle.Route route = settings.style().route(family);
+            Object body = family.dashScope() ? BailianRequests.dashScope(request, family)
+                    : BailianRequests.ark(request, family);
+            MutableHttpRequest<String> http = HttpRequest.POST(settings.basePath() + route.path(),
+                    json.writeValueAsString(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
+            if (route.asyncHeader()) {
+                http.header(ApiStyle.ASYNC_HEADER, "enable");
+            }
+            LOG.debug("bailian submit {}: model {} to {}", request.correlationId(), request.model(), route.path());
+            return exchange(http, Phase.SUBMIT).thenApply(raw -> responses.submission(raw, request, family))
+                    .whenComplete((submission, failure) -> logSubmit(request.correlationId(), submission, failure));
+        } catch (ProviderException e) {
+            logSubmit(request.correlationId(), null, e);
+            return CompletableFuture.failedFuture(e);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(new ProviderException(ErrorCode.INVALID_REQUEST, null,
+                    "bailian: the request cannot be written as JSON (check providerOptions): " + e.getMessage(),
+                    null, e));
+        }
+    }
+
+    @Override
+    public CompletionStage<TaskSnapshot> poll(ProviderTaskRef task) {
+        LOG.debug("bailian poll {}", task.taskId());
+        MutableHttpRequest<?> http = HttpRequest.GET(settings.basePath() + ApiStyle.taskPath(task.taskId()));
+        return exchange(http, Phase.POLL).thenApply(responses::snapshot).whenComplete((snapshot, failure) -> {
+            if (failure != null) {
+                LOG.debug("bailian poll {} failed: {}", task.taskId(), describe(failure));
+            } else {
+                LOG.debug("bailian poll {}: {}", task.taskId(), snapshot.vendorState());
+            }
+        });
+    }
+
+    /** Cancels a PENDING task in the native DashScope style; the gateway has no per-task cancel. */
+    @Override
+    public CompletionStage<Void> cancel(ProviderTaskRef task) {
+        if (settings.style() != ApiStyle.DASHSCOPE) {
+            return ImageProvider.super.cancel(task);
+        }
+        MutableHttpRequest<String> http = HttpRequest.POST(settings.basePath() + ApiStyle.cancelPath(task.taskId()),
+                "{}").contentType(MediaType.APPLICATION_JSON_TYPE);
+        return exchange(http, Phase.POLL).thenAccept(raw -> {
+            if (!raw.successful()) {
+                throw responses.error(raw);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            client.close();
+        }
+    }
+
+    private CompletableFuture<RawResponse> exchange(MutableHttpRequest<?> http, Phase phase) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, null,
+                    "bailian: the provider is closed"));
+        }
+        http.bearerAuth(settings.apiKey().reveal()).accept(MediaType.APPLICATION_JSON_TYPE);
+        CompletableFuture<HttpResponse<String>> sent;
+        try {
+            sent = FirstValue.of(client.exchange(http, Argument.STRING, Argument.STRING));
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        return sent.handle((response, failure) -> {
+            if (failure == null) {
+                return raw(response);
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof HttpClientResponseException refused) {
+                return raw(refused.getResponse());
+            }
+            throw Transport.failure(cause, phase, redactor);
+        });
+    }
+
+    private static RawResponse raw(HttpResponse<?> response) {
+        return new RawResponse(response.code(), response.getBody(String.class).orElse(""),
+                response.getHeaders().get("Retry-After"));
+    }
+
+    private static void logSubmit(String correlationId, Submission submission, Throwable failure) {
+        if (!LOG.isDebugEnabled()) {
+            return;
+        }
+        if (failure != null) {
+            LOG.debug("bailian submit {} failed: {}", correlationId, describe(failure));
+        } else {
+            LOG.debug("bailian submit {}: {}", correlationId, submission instanceof Submission.Accepted accepted
+                    ? "task " + accepted.task().taskId() : "completed");
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        return ProviderException.find(failure)
+                .map(e -> e.code() + " " + e.providerCode().orElse("-") + " " + e.getMessage())
+                .orElseGet(() -> failure.getClass().getSimpleName());
+    }
+}
