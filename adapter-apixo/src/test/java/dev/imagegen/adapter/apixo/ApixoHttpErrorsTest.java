@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imagegen.adapter.apixo.sim.ApixoSimulator;
+import dev.imagegen.testkit.apixo.ApixoSimulator;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ImageProvider;
 import dev.imagegen.spi.ModelId;
@@ -75,7 +75,7 @@ class ApixoHttpErrorsTest {
     @Test
     void a_wrong_key_is_an_authentication_failure() {
         try (ApixoSimulator other = ApixoSimulator.start(
-                dev.imagegen.adapter.apixo.sim.SimOptions.fast().withApiKey("another-key"));
+                dev.imagegen.testkit.apixo.SimOptions.fast().withApiKey("another-key"));
              ImageProvider wrongKey = new ApixoProviderFactory().create(Fixtures.config(other,
                      Map.of("APIXO_API_KEY", "not-the-key")))) {
             assertEquals(ErrorCode.AUTHENTICATION_FAILED, failure(wrongKey.submit(request())).code());

@@ -3,7 +3,7 @@ package dev.imagegen.adapter.apixo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imagegen.adapter.apixo.sim.ApixoSimulator;
+import dev.imagegen.testkit.apixo.ApixoSimulator;
 import dev.imagegen.spi.ImageProvider;
 import dev.imagegen.spi.ProviderException;
 import dev.imagegen.spi.ProviderRequest;
@@ -33,7 +33,7 @@ class ApixoKeyNeverLoggedTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         StringBuilder errors = new StringBuilder();
         try (ApixoSimulator simulator = ApixoSimulator.start(
-                dev.imagegen.adapter.apixo.sim.SimOptions.fast().withApiKey(SIM_KEY))) {
+                dev.imagegen.testkit.apixo.SimOptions.fast().withApiKey(SIM_KEY))) {
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
             try (ImageProvider wrong = new ApixoProviderFactory().create(Fixtures.config(simulator,
                     Map.of("APIXO_API_KEY", WRONG_KEY)))) {

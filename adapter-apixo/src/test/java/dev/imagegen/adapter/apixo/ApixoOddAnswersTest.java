@@ -13,7 +13,7 @@ import dev.imagegen.spi.ProviderConfig;
 import dev.imagegen.spi.ProviderException;
 import dev.imagegen.spi.ProviderRequest;
 import dev.imagegen.spi.ProviderTaskRef;
-import dev.imagegen.spi.testkit.LoopbackServer;
+import dev.imagegen.testkit.LoopbackServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

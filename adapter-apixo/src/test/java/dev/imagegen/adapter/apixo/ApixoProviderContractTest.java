@@ -1,6 +1,6 @@
 package dev.imagegen.adapter.apixo;
 
-import dev.imagegen.adapter.apixo.sim.ApixoSimulator;
+import dev.imagegen.testkit.apixo.ApixoSimulator;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ImageProvider;
 import dev.imagegen.spi.ImageProviderFactory;
@@ -10,7 +10,7 @@ import dev.imagegen.spi.Resolution;
 import dev.imagegen.spi.OutputFormat;
 import dev.imagegen.spi.contract.HttpErrorCase;
 import dev.imagegen.spi.contract.ImageProviderContractTest;
-import dev.imagegen.spi.contract.VendorSimulator;
+import dev.imagegen.testkit.VendorSimulator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import dev.imagegen.adapter.apixo.sim.ApixoSimulator;
+import dev.imagegen.testkit.apixo.ApixoSimulator;
 import dev.imagegen.spi.ImageProvider;
 import dev.imagegen.spi.OutputFormat;
 import dev.imagegen.spi.ProviderRequest;

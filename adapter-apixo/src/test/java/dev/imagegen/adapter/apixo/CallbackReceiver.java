@@ -1,7 +1,7 @@
 package dev.imagegen.adapter.apixo;
 
 import com.sun.net.httpserver.HttpHandler;
-import dev.imagegen.spi.testkit.LoopbackServer;
+import dev.imagegen.testkit.LoopbackServer;
 import java.net.URI;
 import java.util.Map;
 import java.util.Queue;

@@ -1,6 +1,6 @@
 package dev.imagegen.adapter.apixo;
 
-import dev.imagegen.adapter.apixo.sim.ApixoSimulator;
+import dev.imagegen.testkit.apixo.ApixoSimulator;
 import dev.imagegen.spi.ProviderConfig;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.imagegen.adapter.bailian;
 
-import dev.imagegen.adapter.bailian.sim.BailianSimulator;
+import dev.imagegen.testkit.bailian.BailianSimulator;
 
 /** The provider contract in the gateway style ({@code BAILIAN_API_STYLE=gateway}). */
 class BailianGatewayContractTest extends BailianProviderContractTest {

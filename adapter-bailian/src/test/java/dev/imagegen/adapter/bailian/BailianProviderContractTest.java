@@ -1,6 +1,6 @@
 package dev.imagegen.adapter.bailian;
 
-import dev.imagegen.adapter.bailian.sim.BailianSimulator;
+import dev.imagegen.testkit.bailian.BailianSimulator;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ImageProvider;
 import dev.imagegen.spi.ImageProviderFactory;
@@ -8,7 +8,7 @@ import dev.imagegen.spi.ProviderRequest;
 import dev.imagegen.spi.ProviderTaskState;
 import dev.imagegen.spi.contract.HttpErrorCase;
 import dev.imagegen.spi.contract.ImageProviderContractTest;
-import dev.imagegen.spi.contract.VendorSimulator;
+import dev.imagegen.testkit.VendorSimulator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imagegen.adapter.bailian.sim.BailianSimulator;
-import dev.imagegen.adapter.bailian.sim.ReceivedRequest;
-import dev.imagegen.adapter.bailian.sim.SimOptions;
+import dev.imagegen.testkit.bailian.BailianSimulator;
+import dev.imagegen.testkit.bailian.ReceivedRequest;
+import dev.imagegen.testkit.bailian.SimOptions;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ModelId;
 import dev.imagegen.spi.ProviderRequest;

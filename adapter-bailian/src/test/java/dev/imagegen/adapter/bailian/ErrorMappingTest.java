@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imagegen.adapter.bailian.sim.BailianSimulator;
+import dev.imagegen.testkit.bailian.BailianSimulator;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ModelId;
 import dev.imagegen.spi.ProviderConfig;

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imagegen.adapter.bailian.sim.BailianSimulator;
-import dev.imagegen.adapter.bailian.sim.ReceivedRequest;
+import dev.imagegen.testkit.bailian.BailianSimulator;
+import dev.imagegen.testkit.bailian.ReceivedRequest;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.OutputFormat;
 import dev.imagegen.spi.ProviderRequest;
 import dev.imagegen.spi.Reference;
 import dev.imagegen.spi.Resolution;
-import dev.imagegen.spi.testkit.TestImages;
+import dev.imagegen.testkit.TestImages;
 import java.awt.Color;
 import java.util.List;
 import java.util.Map;

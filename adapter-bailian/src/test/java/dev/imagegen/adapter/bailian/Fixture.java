@@ -1,7 +1,7 @@
 package dev.imagegen.adapter.bailian;
 
-import dev.imagegen.adapter.bailian.sim.BailianSimulator;
-import dev.imagegen.adapter.bailian.sim.SimOptions;
+import dev.imagegen.testkit.bailian.BailianSimulator;
+import dev.imagegen.testkit.bailian.SimOptions;
 import dev.imagegen.spi.GeneratedImage;
 import dev.imagegen.spi.ImageProvider;
 import dev.imagegen.spi.ProviderConfig;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imagegen.adapter.bailian.sim.BailianSimulator;
-import dev.imagegen.adapter.bailian.sim.SimOptions;
+import dev.imagegen.testkit.bailian.BailianSimulator;
+import dev.imagegen.testkit.bailian.SimOptions;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ImageProvider;
 import dev.imagegen.spi.ProviderConfig;

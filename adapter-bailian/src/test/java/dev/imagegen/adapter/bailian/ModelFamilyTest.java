@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imagegen.adapter.bailian.sim.BailianSimulator;
-import dev.imagegen.adapter.bailian.sim.SimOptions;
+import dev.imagegen.testkit.bailian.BailianSimulator;
+import dev.imagegen.testkit.bailian.SimOptions;
 import dev.imagegen.spi.GeneratedImage;
 import dev.imagegen.spi.PollHint;
 import dev.imagegen.spi.ProviderRequest;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imagegen.adapter.xenodia.sim.SimulatedModel;
+import dev.imagegen.testkit.xenodia.SimulatedModel;
 import dev.imagegen.spi.AspectRatio;
 import dev.imagegen.spi.CapabilityRefinement;
 import dev.imagegen.spi.ImageProvider;

@@ -1,12 +1,12 @@
 package dev.imagegen.adapter.xenodia;
 
-import dev.imagegen.adapter.xenodia.sim.XenodiaSimulator;
+import dev.imagegen.testkit.xenodia.XenodiaSimulator;
 import dev.imagegen.spi.ImageProvider;
 import dev.imagegen.spi.ProviderConfig;
 import dev.imagegen.spi.ProviderRequest;
 import dev.imagegen.spi.Reference;
 import dev.imagegen.spi.Resolution;
-import dev.imagegen.spi.testkit.TestImages;
+import dev.imagegen.testkit.TestImages;
 import java.awt.Color;
 import java.util.HashMap;
 import java.util.Map;

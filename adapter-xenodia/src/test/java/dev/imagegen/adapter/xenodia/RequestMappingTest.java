@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imagegen.adapter.xenodia.sim.ReceivedSubmit;
-import dev.imagegen.adapter.xenodia.sim.UploadedFile;
+import dev.imagegen.testkit.xenodia.ReceivedSubmit;
+import dev.imagegen.testkit.xenodia.UploadedFile;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.OutputFormat;
 import dev.imagegen.spi.ProviderException;

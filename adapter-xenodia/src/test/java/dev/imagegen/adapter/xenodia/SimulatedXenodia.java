@@ -1,7 +1,7 @@
 package dev.imagegen.adapter.xenodia;
 
-import dev.imagegen.adapter.xenodia.sim.SimulatorOptions;
-import dev.imagegen.adapter.xenodia.sim.XenodiaSimulator;
+import dev.imagegen.testkit.xenodia.SimulatorOptions;
+import dev.imagegen.testkit.xenodia.XenodiaSimulator;
 import dev.imagegen.spi.ImageProvider;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imagegen.adapter.xenodia.sim.ResponseMode;
-import dev.imagegen.adapter.xenodia.sim.SimulatorOptions;
+import dev.imagegen.testkit.xenodia.ResponseMode;
+import dev.imagegen.testkit.xenodia.SimulatorOptions;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ImageProvider;
 import dev.imagegen.spi.ModelId;

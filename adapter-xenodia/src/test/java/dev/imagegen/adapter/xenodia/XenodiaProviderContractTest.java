@@ -7,7 +7,7 @@ import dev.imagegen.spi.ProviderRequest;
 import dev.imagegen.spi.ProviderTaskState;
 import dev.imagegen.spi.contract.HttpErrorCase;
 import dev.imagegen.spi.contract.ImageProviderContractTest;
-import dev.imagegen.spi.contract.VendorSimulator;
+import dev.imagegen.testkit.VendorSimulator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

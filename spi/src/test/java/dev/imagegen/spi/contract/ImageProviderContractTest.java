@@ -21,6 +21,7 @@ import dev.imagegen.spi.ProviderTaskRef;
 import dev.imagegen.spi.ProviderTaskState;
 import dev.imagegen.spi.Submission;
 import dev.imagegen.spi.TaskSnapshot;
+import dev.imagegen.testkit.VendorSimulator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
