@@ -159,9 +159,13 @@ public final class CommandReader {
             } else if (url == null && base64 instanceof String b && mime instanceof String m) {
                 byte[] bytes;
                 try {
-                    bytes = Base64.getMimeDecoder().decode(b);
+                    bytes = Base64.getDecoder().decode(b);
                 } catch (IllegalArgumentException e) {
                     builder.invalidReference("base64 is not valid Base64", "Base64 image bytes");
+                    return;
+                }
+                if (bytes.length == 0) {
+                    builder.invalidReference("base64 is empty", "Base64 image bytes");
                     return;
                 }
                 builder.referenceBytes(bytes, m);
