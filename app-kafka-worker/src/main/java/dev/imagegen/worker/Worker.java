@@ -114,6 +114,11 @@ public final class Worker implements AutoCloseable {
         return loop.ready();
     }
 
+    /** How many partitions of the commands topic this worker owns now. */
+    public int partitionsOwned() {
+        return loop.partitionsOwned();
+    }
+
     /** Starts the drain: no more commands; what is in hand is written; returns at once. */
     public void stop() {
         loop.stop();
