@@ -31,9 +31,18 @@ public final class CommandReader {
 
     private final Set<ProviderId> knownProviders;
 
-    /** @param knownProviders the provider ids a command may name (every provider on the class path) */
+    /** The providers the contract names; a command may name them whether or not they are on the class path. */
+    public static final Set<ProviderId> CONTRACT_PROVIDERS = Set.of(ProviderId.of("xenodia"), ProviderId.of("apixo"),
+            ProviderId.of("bailian"));
+
+    /**
+     * @param knownProviders the provider ids a command may name besides {@link #CONTRACT_PROVIDERS} (every
+     *                       provider on the class path)
+     */
     public CommandReader(Set<ProviderId> knownProviders) {
-        this.knownProviders = Set.copyOf(knownProviders);
+        Set<ProviderId> all = new java.util.HashSet<>(CONTRACT_PROVIDERS);
+        all.addAll(knownProviders);
+        this.knownProviders = Set.copyOf(all);
     }
 
     public Decoded read(byte[] value) {
