@@ -124,6 +124,16 @@ public final class Worker implements AutoCloseable {
         loop.stop();
     }
 
+    /**
+     * Stops at once without draining or leaving the consumer group, as a killed process would; the partitions
+     * move to other workers after the session timeout. For tests of crash recovery.
+     */
+    public void crash() throws InterruptedException {
+        loop.crash();
+        loop.await(Duration.ofSeconds(10));
+        close();
+    }
+
     /** Waits for the drain and releases everything; true when the loop ended cleanly. */
     public boolean await(Duration timeout) throws InterruptedException {
         boolean clean = loop.await(timeout);

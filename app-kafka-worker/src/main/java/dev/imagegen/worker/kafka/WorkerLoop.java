@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -50,6 +51,7 @@ public final class WorkerLoop implements Runnable {
     private volatile boolean stopping;
     private volatile boolean ready;
     private volatile boolean failed;
+    private volatile boolean halting;
     private boolean quiet;
     private boolean needsReset;
 
@@ -91,7 +93,11 @@ public final class WorkerLoop implements Runnable {
                     reset(e);
                 }
             }
-            shutdown();
+            if (halting) {
+                halt();
+            } else {
+                shutdown();
+            }
         } catch (RuntimeException | Error e) {
             failed = true;
             LOG.error("the worker loop stopped on an error", e);
@@ -103,6 +109,16 @@ public final class WorkerLoop implements Runnable {
 
     /** Asks the loop to drain and stop; returns at once. */
     public void stop() {
+        stopping = true;
+        consumer.wakeup();
+    }
+
+    /**
+     * Stops at once, as a killed process would: nothing more is written, nothing drained, the consumer group is not
+     * left (the partitions move only after the session timeout). For tests of crash recovery.
+     */
+    public void crash() {
+        halting = true;
         stopping = true;
         consumer.wakeup();
     }
@@ -213,6 +229,15 @@ public final class WorkerLoop implements Runnable {
         intake.dropHeld(ownership.owned());
         closeQuietly();
         LOG.info("stopped");
+    }
+
+    private void halt() {
+        quiet = true;
+        runQuietly(() -> consumer.close(CloseOptions.groupMembershipOperation(
+                CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP).withTimeout(Duration.ZERO)));
+        runQuietly(() -> producer.close(Duration.ZERO));
+        runQuietly(handover::close);
+        LOG.warn("halted without draining (a simulated crash)");
     }
 
     private void closeQuietly() {

@@ -27,10 +27,20 @@ final class KafkaFixture implements AutoCloseable {
     static final String ALPHA_KEY = "sk-alpha-0123456789-secret";
     static final String BETA_KEY = "sk-beta-9876543210-secret";
 
-    final EmbeddedKafka kafka = new EmbeddedKafka();
+    final EmbeddedKafka kafka;
     final String prefix = "t" + UUID.randomUUID().toString().substring(0, 6) + ".";
-    private final KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-            kafka.bootstrapServers(), "linger.ms", 1), new ByteArraySerializer(), new ByteArraySerializer());
+    private final KafkaProducer<byte[], byte[]> producer;
+
+    KafkaFixture() {
+        this(Map.of());
+    }
+
+    /** @param brokerProperties broker settings on top of the single-node defaults */
+    KafkaFixture(Map<String, String> brokerProperties) {
+        kafka = new EmbeddedKafka(brokerProperties);
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(), "linger.ms", 1),
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
 
     WorkerConfig config(int partitions) {
         Map<String, String> env = new HashMap<>();
