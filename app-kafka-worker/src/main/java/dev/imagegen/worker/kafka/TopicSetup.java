@@ -39,10 +39,13 @@ public final class TopicSetup {
             if (!existing.contains(topics.commands())) {
                 missing.add(new NewTopic(topics.commands(), Optional.of(partitions), Optional.empty()));
             }
-            for (String name : List.of(topics.events(), topics.dlq())) {
-                if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, Optional.of(partitions), Optional.empty()));
-                }
+            if (!existing.contains(topics.events())) {
+                missing.add(new NewTopic(topics.events(), Optional.of(partitions), Optional.empty()));
+            }
+            if (!existing.contains(topics.dlq())) {
+                // a dead letter is a whole command record plus headers: let it be as large as a task state
+                missing.add(new NewTopic(topics.dlq(), Optional.of(partitions), Optional.empty())
+                        .configs(Map.of("max.message.bytes", Long.toString(SIXTEEN_MB))));
             }
             if (!existing.contains(topics.tasks())) {
                 Map<String, String> configs = new HashMap<>();

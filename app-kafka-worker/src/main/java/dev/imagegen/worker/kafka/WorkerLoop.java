@@ -52,6 +52,7 @@ public final class WorkerLoop implements Runnable {
     private volatile boolean ready;
     private volatile boolean failed;
     private volatile boolean halting;
+    private volatile int partitionsOwned;
     private boolean quiet;
     private boolean needsReset;
 
@@ -133,8 +134,13 @@ public final class WorkerLoop implements Runnable {
         return ready && !stopping && !failed;
     }
 
+    /** How many command partitions this worker owns now (any thread). */
     public int partitionsOwned() {
-        return ownership.owned().size();
+        return partitionsOwned;
+    }
+
+    private void ownershipChanged() {
+        partitionsOwned = ownership.owned().size();
     }
 
     private void turn() {
@@ -200,6 +206,7 @@ public final class WorkerLoop implements Runnable {
         try {
             outbox.failed(cause);
             handover.giveUp(ownership.owned());
+            ownershipChanged();
             lastOffsets = Map.of();
             try {
                 producer.abortTransaction();
@@ -225,8 +232,8 @@ public final class WorkerLoop implements Runnable {
         } catch (RuntimeException e) {
             LOG.warn("the last transaction failed; the next owner resumes from the last committed state", e);
         }
-        quiet = true;
-        intake.dropHeld(ownership.owned());
+        // held submit intents stay unanswered: their vendor calls never start, and the tasks' last written state
+        // lets the next owner submit them
         closeQuietly();
         LOG.info("stopped");
     }
@@ -267,6 +274,7 @@ public final class WorkerLoop implements Runnable {
                 return;
             }
             handover.takeOver(partitions);
+            ownershipChanged();
             ready = true;
         }
 
@@ -283,6 +291,7 @@ public final class WorkerLoop implements Runnable {
                 needsReset = true;
             }
             handover.giveUp(numbers);
+            ownershipChanged();
         }
 
         @Override
@@ -292,6 +301,7 @@ public final class WorkerLoop implements Runnable {
             }
             outbox.failed(new Intake.PartitionReleased());
             handover.giveUp(Handover.partitionNumbers(partitions));
+            ownershipChanged();
         }
     }
 }

@@ -58,7 +58,8 @@ final class KafkaFixture implements AutoCloseable {
     }
 
     Worker worker(WorkerConfig config) {
-        return Worker.start(config, ProviderConfig.of(Map.of("ALPHA_API_KEY", ALPHA_KEY, "BETA_API_KEY", BETA_KEY)),
+        return Worker.start(config, ProviderConfig.of(Map.of("ALPHA_API_KEY", ALPHA_KEY, "BETA_API_KEY", BETA_KEY,
+                "BETA_CALLBACK_URL", "https://hooks.example")),
                 ProviderRegistry.load());
     }
 

@@ -162,9 +162,28 @@ class WorkerIT {
             assertTrue(metrics.contains(name), name + " in\n" + metrics);
         }
         assertFalse(metrics.contains(KafkaFixture.ALPHA_KEY));
-        HttpResponse<String> callback = http.send(HttpRequest.newBuilder(URI.create(base + "/callbacks/alpha/nope"))
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(404, callback.statusCode());
+        assertEquals(404, post(http, base + "/callbacks/alpha/nope", "x").statusCode());
+
+        fixture.send(config.topics().commands(), "cb-1", "{\"commandId\":\"cb-1\",\"provider\":\"beta\","
+                + "\"model\":\"test-model\",\"prompt\":\"@forever\"}");
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (TestVendor.callbackOf("cb-1") == null && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        String[] callback = TestVendor.callbackOf("cb-1");
+        String path = URI.create(callback[1]).getPath();
+        assertTrue(path.startsWith("/callbacks/beta/"), path);
+        fixture.read(config.topics().events(), r -> eventsOf(r, "cb-1").stream()
+                .anyMatch(e -> "SUBMITTED".equals(e.get("status"))), Duration.ofSeconds(30));
+        assertEquals(200, post(http, base + path, callback[0]).statusCode());
+        assertEquals(404, post(http, base + path, "another-task").statusCode());
+        assertEquals(404, post(http, base + "/callbacks/alpha/" + path.substring(path.lastIndexOf('/') + 1),
+                callback[0]).statusCode());
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String url, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws Exception {

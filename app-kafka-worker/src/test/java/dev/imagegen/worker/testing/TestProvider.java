@@ -46,16 +46,18 @@ public final class TestProvider implements ImageProvider {
     private final ProviderId id;
     private final Secret key;
     private final TaskSettings settings;
+    private final URI callbackBase;
 
-    TestProvider(String id, Secret key, TaskSettings settings) {
+    TestProvider(String id, Secret key, TaskSettings settings, URI callbackBase) {
         this.id = ProviderId.of(id);
         this.key = key;
         this.settings = settings;
+        this.callbackBase = callbackBase;
     }
 
     @Override
     public ProviderDescriptor descriptor() {
-        return new ProviderDescriptor(id, List.of(ModelOffer.declared(MODEL, CAPABILITIES)), null);
+        return new ProviderDescriptor(id, List.of(ModelOffer.declared(MODEL, CAPABILITIES)), callbackBase);
     }
 
     @Override
@@ -82,6 +84,9 @@ public final class TestProvider implements ImageProvider {
         }
         String taskId = p + "-" + TestVendor.NUMBERS.incrementAndGet();
         TestVendor.TASKS.put(taskId, new TestVendor.VendorTask(p, request.correlationId(), prompt, System.nanoTime()));
+        if (request.callbackUrl() != null) {
+            TestVendor.CALLBACKS.put(request.correlationId(), new String[] {taskId, request.callbackUrl().toString()});
+        }
         return CompletableFuture.completedFuture(new Submission.Accepted(new ProviderTaskRef(id, request.model(),
                 taskId), PollHint.NONE));
     }
@@ -114,6 +119,12 @@ public final class TestProvider implements ImageProvider {
     private GeneratedImage image(ProviderRequest request, int n) {
         return new GeneratedImage(URI.create("https://images.test/" + id + "/" + request.correlationId() + "-" + n
                 + ".png"), null);
+    }
+
+    /** A callback's body is the vendor task id. */
+    @Override
+    public java.util.Optional<String> callbackTaskId(byte[] body) {
+        return java.util.Optional.of(new String(body, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override

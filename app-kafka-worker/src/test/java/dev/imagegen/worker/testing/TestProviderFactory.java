@@ -14,10 +14,13 @@ public abstract class TestProviderFactory implements ImageProviderFactory {
 
     private final ProviderId id;
     private final ConfigKey apiKey;
+    private final ConfigKey callbackUrl;
 
     TestProviderFactory(String id) {
         this.id = ProviderId.of(id);
         this.apiKey = ConfigKey.secret(id.toUpperCase(Locale.ROOT) + "_API_KEY", "API key of the test vendor " + id);
+        this.callbackUrl = ConfigKey.of(id.toUpperCase(Locale.ROOT) + "_CALLBACK_URL", null,
+                "public base URL of the worker for the test vendor's callbacks");
     }
 
     @Override
@@ -29,6 +32,7 @@ public abstract class TestProviderFactory implements ImageProviderFactory {
     public List<ConfigKey> configKeys() {
         List<ConfigKey> keys = new ArrayList<>();
         keys.add(apiKey);
+        keys.add(callbackUrl);
         keys.addAll(TestProvider.FAST.configKeys(id));
         return keys;
     }
@@ -40,7 +44,8 @@ public abstract class TestProviderFactory implements ImageProviderFactory {
 
     @Override
     public ImageProvider create(ProviderConfig config) {
-        return new TestProvider(id.value(), config.secret(apiKey), TestProvider.FAST.read(config, id));
+        return new TestProvider(id.value(), config.secret(apiKey), TestProvider.FAST.read(config, id),
+                config.isSet(callbackUrl) ? config.url(callbackUrl) : null);
     }
 
     /** The {@code alpha} test provider. */

@@ -33,6 +33,8 @@ public final class TestVendor {
     static final Map<String, VendorTask> TASKS = new ConcurrentHashMap<>();
     static final List<String> SUBMITS = new CopyOnWriteArrayList<>();
     static final AtomicInteger NUMBERS = new AtomicInteger();
+    /** By commandId: the vendor task id and the callback URL the worker gave, when it gave one. */
+    static final Map<String, String[]> CALLBACKS = new ConcurrentHashMap<>();
 
     private TestVendor() {
     }
@@ -40,6 +42,11 @@ public final class TestVendor {
     /** Every submit that reached the vendor, as {@code provider/commandId}. */
     public static List<String> submits() {
         return List.copyOf(SUBMITS);
+    }
+
+    /** The vendor task id and callback URL of a command's task, or null. */
+    public static String[] callbackOf(String commandId) {
+        return CALLBACKS.get(commandId);
     }
 
     public static long submitsOf(String commandId) {
