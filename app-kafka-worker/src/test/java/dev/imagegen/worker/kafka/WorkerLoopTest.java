@@ -63,42 +63,42 @@ class WorkerLoopTest {
     @Test
     void a_duplicate_command_is_ignored() throws Exception {
         try (LoopHarness h = new LoopHarness(1).start()) {
-            h.send(0, "dup-1", command("dup-1", "a dog @ms=200"));
-            h.send(0, "dup-1", command("dup-1", "a dog @ms=200"));
-            await("terminal event", () -> terminal(h, "dup-1"));
-            h.send(0, "dup-1", command("dup-1", "a dog again @ms=200"));
-            h.send(0, "other", command("other", "@sync"));
-            await("a later command", () -> terminal(h, "other"));
+            h.send(0, "loop-dup-1", command("loop-dup-1", "a dog @ms=200"));
+            h.send(0, "loop-dup-1", command("loop-dup-1", "a dog @ms=200"));
+            await("terminal event", () -> terminal(h, "loop-dup-1"));
+            h.send(0, "loop-dup-1", command("loop-dup-1", "a dog again @ms=200"));
+            h.send(0, "loop-other", command("loop-other", "@sync"));
+            await("a later command", () -> terminal(h, "loop-other"));
 
-            assertEquals(1, TestVendor.submitsOf("dup-1"));
-            assertEquals(1, h.events("dup-1").stream().filter(e -> Boolean.TRUE.equals(e.get("terminal"))).count());
+            assertEquals(1, TestVendor.submitsOf("loop-dup-1"));
+            assertEquals(1, h.events("loop-dup-1").stream().filter(e -> Boolean.TRUE.equals(e.get("terminal"))).count());
         }
     }
 
     @Test
     void an_invalid_command_gets_one_failed_event_and_never_reaches_a_vendor() throws Exception {
         try (LoopHarness h = new LoopHarness(1).start()) {
-            h.send(0, "bad-1", "{\"commandId\":\"bad-1\",\"model\":\"test-model\",\"prompt\":\"x\",\"n\":\"two\"}");
-            h.send(0, "bad-1", "{\"commandId\":\"bad-1\",\"model\":\"test-model\",\"prompt\":\"x\"}");
-            h.send(0, "ok", command("ok", "@sync"));
-            await("terminal event", () -> terminal(h, "ok"));
+            h.send(0, "loop-bad-1", "{\"commandId\":\"loop-bad-1\",\"model\":\"test-model\",\"prompt\":\"x\",\"n\":\"two\"}");
+            h.send(0, "loop-bad-1", "{\"commandId\":\"loop-bad-1\",\"model\":\"test-model\",\"prompt\":\"x\"}");
+            h.send(0, "loop-ok", command("loop-ok", "@sync"));
+            await("terminal event", () -> terminal(h, "loop-ok"));
 
-            List<Map<String, Object>> events = h.events("bad-1");
+            List<Map<String, Object>> events = h.events("loop-bad-1");
             assertEquals(1, events.size());
             @SuppressWarnings("unchecked")
             Map<String, Object> error = (Map<String, Object>) events.get(0).get("error");
             assertEquals("INVALID_REQUEST", error.get("code"));
-            assertEquals(0, TestVendor.submitsOf("bad-1"));
+            assertEquals(0, TestVendor.submitsOf("loop-bad-1"));
         }
     }
 
     @Test
     void a_model_nobody_serves_fails_with_unsupported_model_from_the_engine() throws Exception {
         try (LoopHarness h = new LoopHarness(1).start()) {
-            h.send(0, "um-1", "{\"commandId\":\"um-1\",\"model\":\"dall-e-9\",\"prompt\":\"x\"}");
-            await("terminal event", () -> terminal(h, "um-1"));
+            h.send(0, "loop-um-1", "{\"commandId\":\"loop-um-1\",\"model\":\"dall-e-9\",\"prompt\":\"x\"}");
+            await("terminal event", () -> terminal(h, "loop-um-1"));
             @SuppressWarnings("unchecked")
-            Map<String, Object> error = (Map<String, Object>) h.events("um-1").get(0).get("error");
+            Map<String, Object> error = (Map<String, Object>) h.events("loop-um-1").get(0).get("error");
             assertEquals("UNSUPPORTED_MODEL", error.get("code"));
         }
     }
@@ -109,8 +109,8 @@ class WorkerLoopTest {
         try (LoopHarness h = new LoopHarness(1).start()) {
             h.send(0, "k", garbage);
             h.send(0, null, "{\"prompt\":\"no id\"}".getBytes(StandardCharsets.UTF_8));
-            h.send(0, "ok", command("ok-dlq", "@sync"));
-            await("terminal event", () -> terminal(h, "ok-dlq"));
+            h.send(0, "loop-ok", command("loop-ok-dlq", "@sync"));
+            await("terminal event", () -> terminal(h, "loop-ok-dlq"));
 
             List<ProducerRecord<byte[], byte[]>> dlq = h.written(TOPICS.dlq());
             assertEquals(2, dlq.size());
@@ -126,50 +126,50 @@ class WorkerLoopTest {
     @Test
     void restored_tasks_are_polled_never_resubmitted_and_finished_ids_stay_known() throws Exception {
         Instant t0 = Instant.now();
-        Task submitted = Task.accept(GenerationRequest.builder().id("resumed-1").model("test-model")
+        Task submitted = Task.accept(GenerationRequest.builder().id("loop-resumed-1").model("test-model")
                 .prompt("restored @ms=0").build(), t0).submitting(ProviderId.of("alpha"), t0)
                 .submitted(new ProviderTaskRef(ProviderId.of("alpha"), ModelId.of("test-model"), "unknown-task"), t0);
         try (LoopHarness h = new LoopHarness(1)) {
             Map<String, byte[]> partition = new HashMap<>();
-            partition.put("resumed-1", h.tasks.write(submitted));
-            partition.put("done-1", h.tasks.finished("done-1", "SUCCEEDED"));
+            partition.put("loop-resumed-1", h.tasks.write(submitted));
+            partition.put("loop-done-1", h.tasks.finished("loop-done-1", "SUCCEEDED"));
             h.stored.put(0, partition);
             h.start();
-            h.send(0, "done-1", command("done-1", "@sync"));
-            h.send(0, "resumed-1", command("resumed-1", "@sync"));
-            await("the resumed task ends", () -> terminal(h, "resumed-1"));
-            h.send(0, "after", command("after", "@sync"));
-            await("a later command", () -> terminal(h, "after"));
+            h.send(0, "loop-done-1", command("loop-done-1", "@sync"));
+            h.send(0, "loop-resumed-1", command("loop-resumed-1", "@sync"));
+            await("the resumed task ends", () -> terminal(h, "loop-resumed-1"));
+            h.send(0, "loop-after", command("loop-after", "@sync"));
+            await("a later command", () -> terminal(h, "loop-after"));
 
-            assertEquals(0, TestVendor.submitsOf("resumed-1"));
-            assertEquals(0, TestVendor.submitsOf("done-1"));
-            assertEquals(List.of("FAILED"), h.statuses("resumed-1"), "the vendor does not know the task");
-            assertEquals(List.of(), h.events("done-1"));
+            assertEquals(0, TestVendor.submitsOf("loop-resumed-1"));
+            assertEquals(0, TestVendor.submitsOf("loop-done-1"));
+            assertEquals(List.of("FAILED"), h.statuses("loop-resumed-1"), "the vendor does not know the task");
+            assertEquals(List.of(), h.events("loop-done-1"));
         }
     }
 
     @Test
     void a_submit_in_doubt_is_failed_with_outcome_unknown_by_default() throws Exception {
         Instant t0 = Instant.now();
-        Task intent = Task.accept(GenerationRequest.builder().id("doubt-1").model("test-model").prompt("x").build(),
+        Task intent = Task.accept(GenerationRequest.builder().id("loop-doubt-1").model("test-model").prompt("x").build(),
                 t0).submitting(ProviderId.of("alpha"), t0);
         try (LoopHarness h = new LoopHarness(1)) {
-            h.stored.put(0, Map.of("doubt-1", h.tasks.write(intent)));
+            h.stored.put(0, Map.of("loop-doubt-1", h.tasks.write(intent)));
             h.start();
-            await("the task ends", () -> terminal(h, "doubt-1"));
+            await("the task ends", () -> terminal(h, "loop-doubt-1"));
             @SuppressWarnings("unchecked")
-            Map<String, Object> error = (Map<String, Object>) h.events("doubt-1").get(0).get("error");
+            Map<String, Object> error = (Map<String, Object>) h.events("loop-doubt-1").get(0).get("error");
             assertEquals("OUTCOME_UNKNOWN", error.get("code"));
-            assertEquals(0, TestVendor.submitsOf("doubt-1"));
+            assertEquals(0, TestVendor.submitsOf("loop-doubt-1"));
         }
     }
 
     @Test
     void fallback_goes_to_the_next_provider_before_acceptance() throws Exception {
         try (LoopHarness h = new LoopHarness(1).start()) {
-            h.send(0, "fb-1", command("fb-1", "@alpha:reject=INSUFFICIENT_BALANCE @sync"));
-            await("terminal event", () -> terminal(h, "fb-1"));
-            Map<String, Object> last = h.events("fb-1").get(h.events("fb-1").size() - 1);
+            h.send(0, "loop-fb-1", command("loop-fb-1", "@alpha:reject=INSUFFICIENT_BALANCE @sync"));
+            await("terminal event", () -> terminal(h, "loop-fb-1"));
+            Map<String, Object> last = h.events("loop-fb-1").get(h.events("loop-fb-1").size() - 1);
             assertEquals("SUCCEEDED", last.get("status"));
             assertEquals("beta", last.get("provider"));
             assertEquals(List.of(Map.of("provider", "alpha", "outcome", "INSUFFICIENT_BALANCE"),
@@ -180,9 +180,9 @@ class WorkerLoopTest {
     @Test
     void a_key_in_a_vendor_message_never_reaches_an_event() throws Exception {
         try (LoopHarness h = new LoopHarness(1).start()) {
-            h.send(0, "leak-1", "{\"commandId\":\"leak-1\",\"provider\":\"alpha\",\"model\":\"test-model\","
+            h.send(0, "loop-leak-1", "{\"commandId\":\"loop-leak-1\",\"provider\":\"alpha\",\"model\":\"test-model\","
                     + "\"prompt\":\"@leak\"}");
-            await("terminal event", () -> terminal(h, "leak-1"));
+            await("terminal event", () -> terminal(h, "loop-leak-1"));
             for (ProducerRecord<byte[], byte[]> r : h.producer.history()) {
                 assertFalse(new String(r.value(), StandardCharsets.UTF_8).contains("alpha-secret-key"));
             }
@@ -192,8 +192,8 @@ class WorkerLoopTest {
     @Test
     void stopping_drains_and_closes_the_clients() throws Exception {
         LoopHarness h = new LoopHarness(1).start();
-        h.send(0, "drain-1", command("drain-1", "@sync"));
-        await("terminal event", () -> terminal(h, "drain-1"));
+        h.send(0, "loop-drain-1", command("loop-drain-1", "@sync"));
+        await("terminal event", () -> terminal(h, "loop-drain-1"));
         h.loop.stop();
         assertTrue(h.loop.await(Duration.ofSeconds(10)));
         assertTrue(h.consumer.closed());
