@@ -190,6 +190,32 @@ class WorkerLoopTest {
     }
 
     @Test
+    void a_failed_transaction_resets_from_kafka_and_loses_nothing() throws Exception {
+        try (LoopHarness h = new LoopHarness(1)) {
+            h.producer.commitTransactionException = new org.apache.kafka.common.KafkaException("broker trouble");
+            h.start();
+            h.send(0, "loop-reset-1", command("loop-reset-1", "@ms=50"));
+            await("the failed transaction is aborted", h.producer::transactionAborted);
+            h.producer.commitTransactionException = null;
+            await("the worker let its partitions go", () -> h.loop.partitionsOwned() == 0);
+            h.consumer.schedulePollTask(() -> {
+                h.consumer.rebalance(List.of(tp(0)));
+                h.consumer.updateBeginningOffsets(Map.of(tp(0), 0L));
+                h.consumer.addRecord(new org.apache.kafka.clients.consumer.ConsumerRecord<>(TOPICS.commands(), 0, 0L,
+                        "loop-reset-1".getBytes(StandardCharsets.UTF_8),
+                        command("loop-reset-1", "@ms=50").getBytes(StandardCharsets.UTF_8)));
+            });
+            await("terminal event", () -> terminal(h, "loop-reset-1"));
+
+            List<Object> statuses = h.statuses("loop-reset-1");
+            assertEquals("ACCEPTED", statuses.get(0));
+            assertEquals("SUCCEEDED", statuses.get(statuses.size() - 1));
+            assertEquals(1, statuses.stream().filter(s -> s.equals("SUCCEEDED")).count());
+            assertEquals(1, TestVendor.submitsOf("loop-reset-1"), "the vendor was never called for the lost intent");
+        }
+    }
+
+    @Test
     void stopping_drains_and_closes_the_clients() throws Exception {
         LoopHarness h = new LoopHarness(1).start();
         h.send(0, "loop-drain-1", command("loop-drain-1", "@sync"));
@@ -206,7 +232,6 @@ class WorkerLoopTest {
         return new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    @SuppressWarnings("unused")
     private static TopicPartition tp(int p) {
         return new TopicPartition(TOPICS.commands(), p);
     }
