@@ -61,7 +61,7 @@ class WorkerIT {
 
     @Test
     void a_command_runs_end_to_end() {
-        fixture.send(config.topics().commands(), "e2e-1", command("e2e-1", "a cat @ms=300", ""));
+        fixture.send(config.topics().commands(), "e2e-1", command("e2e-1", "a cat @ms=800", ""));
         List<Map<String, Object>> events = eventsOf(eventsUntilTerminal("e2e-1"), "e2e-1");
 
         assertEquals(List.of("ACCEPTED", "SUBMITTED", "RUNNING", "SUCCEEDED"),

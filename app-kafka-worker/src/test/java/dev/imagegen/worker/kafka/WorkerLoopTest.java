@@ -41,7 +41,7 @@ class WorkerLoopTest {
     @Test
     void a_command_is_answered_with_events_task_state_and_committed_offsets() throws Exception {
         try (LoopHarness h = new LoopHarness(2).start()) {
-            h.send(1, "loop-1", command("loop-1", "a cat @ms=100"));
+            h.send(1, "loop-1", command("loop-1", "a cat @ms=600"));
             await("terminal event", () -> terminal(h, "loop-1"));
             await("offset committed", () -> h.producer.consumerGroupOffsetsHistory().stream()
                     .anyMatch(m -> m.values().stream().anyMatch(o -> o.containsValue(new OffsetAndMetadata(1)))));
