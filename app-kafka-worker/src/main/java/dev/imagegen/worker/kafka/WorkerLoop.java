@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,7 +14,6 @@ import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -32,11 +30,12 @@ import org.slf4j.LoggerFactory;
 public final class WorkerLoop implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
-    private static final int MAX_RESETS_IN_A_ROW = 5;
+    /** More resets than this within {@link #RESET_WINDOW} end the worker (a restart and an alert beat a stall). */
+    private static final int MAX_RESETS = 5;
+    private static final Duration RESET_WINDOW = Duration.ofMinutes(10);
 
     private final LoopSettings settings;
     private final Consumer<byte[], byte[]> consumer;
-    private final Supplier<Producer<byte[], byte[]>> producers;
     private final ImageGeneration engine;
     private final ScheduledExecutorService engineScheduler;
     private final KafkaTaskStore store;
@@ -46,8 +45,7 @@ public final class WorkerLoop implements Runnable {
     private final Intake intake;
     private final Handover handover;
     private final CountDownLatch finished = new CountDownLatch(1);
-    private Producer<byte[], byte[]> producer;
-    private Map<TopicPartition, OffsetAndMetadata> lastOffsets = Map.of();
+    private final Transactions transactions;
     private volatile boolean stopping;
     private volatile boolean ready;
     private volatile boolean failed;
@@ -62,33 +60,36 @@ public final class WorkerLoop implements Runnable {
                       WorkerMetrics metrics, Clock clock) {
         this.settings = settings;
         this.consumer = consumer;
-        this.producers = producers;
         this.engine = engine;
         this.engineScheduler = engineScheduler;
         this.store = store;
         this.metrics = metrics;
         this.intake = new Intake(settings.topics(), codecs, engine, store, ownership, metrics, clock);
+        this.transactions = new Transactions(producers, consumer, ownership, settings.topics().commands(), metrics);
         this.handover = new Handover(restorer, codecs.tasks(), engine, engineScheduler, store, ownership, intake);
         store.onSave(this::wakeup);
     }
 
     @Override
     public void run() {
-        int resets = 0;
+        java.util.Deque<Long> resets = new java.util.ArrayDeque<>();
         try {
-            producer = producers.get();
-            producer.initTransactions();
+            transactions.open();
             consumer.subscribe(List.of(settings.topics().commands()), new Listener());
             while (!stopping) {
                 try {
                     turn();
-                    resets = 0;
                 } catch (RuntimeException e) {
                     if (stopping) {
                         break;
                     }
                     LOG.error("the loop failed; resetting from Kafka", e);
-                    if (++resets > MAX_RESETS_IN_A_ROW) {
+                    long now = System.nanoTime();
+                    resets.addLast(now);
+                    while (now - resets.peekFirst() > RESET_WINDOW.toNanos()) {
+                        resets.removeFirst();
+                    }
+                    if (resets.size() > MAX_RESETS) {
                         throw e;
                     }
                     reset(e);
@@ -156,24 +157,7 @@ public final class WorkerLoop implements Runnable {
         intake.records(records, outbox);
         intake.saves(store.drain(), Set.of(), outbox);
         intake.giveUpOnStuck(settings.stuckAfter().toNanos(), outbox);
-        commit();
-    }
-
-    /** Writes the outbox and the offsets in one transaction, when there is anything to write. */
-    private void commit() {
-        Map<TopicPartition, OffsetAndMetadata> offsets = ownership.offsets(settings.topics().commands());
-        if (outbox.isEmpty() && offsets.equals(lastOffsets)) {
-            return;
-        }
-        try {
-            outbox.commit(producer, offsets, consumer.groupMetadata());
-        } catch (RuntimeException e) {
-            metrics.failedTransaction();
-            outbox.failed(e);
-            throw e;
-        }
-        lastOffsets = offsets;
-        outbox.committed(metrics);
+        transactions.commit(outbox);
     }
 
     /**
@@ -185,7 +169,7 @@ public final class WorkerLoop implements Runnable {
         try {
             while (true) {
                 intake.saves(store.drain(), partitions, outbox);
-                commit();
+                transactions.commit(outbox);
                 if (!ownership.anyInDoubt(partitions) || System.nanoTime() >= deadline) {
                     break;
                 }
@@ -207,14 +191,7 @@ public final class WorkerLoop implements Runnable {
             outbox.failed(cause);
             handover.giveUp(ownership.owned());
             ownershipChanged();
-            lastOffsets = Map.of();
-            try {
-                producer.abortTransaction();
-            } catch (RuntimeException e) {
-                producer.close(Duration.ZERO);
-                producer = producers.get();
-                producer.initTransactions();
-            }
+            transactions.recover();
             consumer.unsubscribe();
             needsReset = false;
             ready = false;
@@ -242,7 +219,7 @@ public final class WorkerLoop implements Runnable {
         quiet = true;
         runQuietly(() -> consumer.close(CloseOptions.groupMembershipOperation(
                 CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP).withTimeout(Duration.ZERO)));
-        runQuietly(() -> producer.close(Duration.ZERO));
+        runQuietly(() -> transactions.close(Duration.ZERO));
         runQuietly(handover::close);
         LOG.warn("halted without draining (a simulated crash)");
     }
@@ -250,7 +227,7 @@ public final class WorkerLoop implements Runnable {
     private void closeQuietly() {
         quiet = true;
         runQuietly(consumer::close);
-        runQuietly(() -> producer.close(Duration.ofSeconds(5)));
+        runQuietly(() -> transactions.close(Duration.ofSeconds(5)));
         runQuietly(handover::close);
     }
 

@@ -192,8 +192,9 @@ class WorkerLoopTest {
     @Test
     void a_failed_transaction_resets_from_kafka_and_loses_nothing() throws Exception {
         try (LoopHarness h = new LoopHarness(1)) {
-            h.producer.commitTransactionException = new org.apache.kafka.common.KafkaException("broker trouble");
             h.start();
+            await("the first offsets are committed", () -> h.producer.commitCount() > 0);
+            h.producer.commitTransactionException = new org.apache.kafka.common.KafkaException("broker trouble");
             h.send(0, "loop-reset-1", command("loop-reset-1", "@ms=50"));
             await("the failed transaction is aborted", h.producer::transactionAborted);
             h.producer.commitTransactionException = null;
