@@ -90,6 +90,10 @@ public final class Worker implements AutoCloseable {
             metrics.gauge("imagegen.partitions.owned", "command partitions this worker owns", loop::partitionsOwned);
             http = HttpEndpoint.start(config.httpAddress(), config.httpPort(), loop::ready, metrics,
                     engine::onCallback);
+            if (providers.isEmpty()) {
+                LOG.warn("no provider is enabled (set a provider's API key, see --help): every command will end "
+                        + "FAILED with UNSUPPORTED_MODEL");
+            }
             Worker worker = new Worker(engine, scheduler, loop, http, admin, config.drainTimeout());
             worker.loopThread.start();
             LOG.info("worker started: providers {}, HTTP on {}:{}", engine.providers().stream()

@@ -217,6 +217,25 @@ class WorkerLoopTest {
     }
 
     @Test
+    void a_handover_waits_for_submits_in_flight_then_leaves_them_in_doubt_for_the_next_owner() throws Exception {
+        try (LoopHarness h = new LoopHarness(1).start()) {
+            h.send(0, "loop-hang-1", command("loop-hang-1", "@hang"));
+            await("the submit is in flight", () -> TestVendor.submitsOf("loop-hang-1") == 1);
+            long started = System.nanoTime();
+            h.consumer.schedulePollTask(() -> h.consumer.rebalance(List.of()));
+            await("the partition is given up", () -> h.loop.partitionsOwned() == 0);
+
+            assertTrue(System.nanoTime() - started >= Duration.ofMillis(1500).toNanos(),
+                    "the handover waited for the vendor's answer");
+            List<ProducerRecord<byte[], byte[]>> states = h.written(TOPICS.tasks());
+            StoredTask last = h.tasks.read(states.get(states.size() - 1).value());
+            assertTrue(last instanceof StoredTask.InFlight f && f.task().submitInDoubt(),
+                    "the next owner sees the submit in doubt");
+            assertFalse(terminal(h, "loop-hang-1"));
+        }
+    }
+
+    @Test
     void stopping_drains_and_closes_the_clients() throws Exception {
         LoopHarness h = new LoopHarness(1).start();
         h.send(0, "loop-drain-1", command("loop-drain-1", "@sync"));

@@ -79,6 +79,9 @@ public final class TestProvider implements ImageProvider {
                     p + " refused the submit"));
         }
         TestVendor.SUBMITS.add(p + "/" + request.correlationId());
+        if (TestVendor.directive(prompt, p, "hang") != null) {
+            return new CompletableFuture<>();
+        }
         if (TestVendor.directive(prompt, p, "sync") != null) {
             return CompletableFuture.completedFuture(new Submission.Completed(List.of(image(request, 1)), List.of()));
         }

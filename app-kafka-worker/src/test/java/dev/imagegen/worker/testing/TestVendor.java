@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *   <li>{@code @forever}: the task never finishes;</li>
  *   <li>{@code @fail=CODE}: the task fails with CODE when it is done;</li>
  *   <li>{@code @[provider:]reject=CODE}: the submit fails with CODE (at that provider only);</li>
- *   <li>{@code @leak}: the submit fails with a message that (wrongly) carries the API key.</li>
+ *   <li>{@code @leak}: the submit fails with a message that (wrongly) carries the API key;</li>
+ *   <li>{@code @hang}: the submit never answers (the outcome stays unknown).</li>
  * </ul>
  */
 public final class TestVendor {
