@@ -21,7 +21,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code demo}: a broker, the vendors ({@link DemoProviders}) and the worker in this process on 127.0.0.1; sends
- * sample commands and prints every event as one JSON line until each command has its terminal event.
+ * sample commands, prints every event as one JSON line and saves the images under {@code ./demo-out/}, until each
+ * command has its terminal event.
  */
 public final class Demo {
 
@@ -59,6 +60,7 @@ public final class Demo {
 
     private static int follow(String bootstrap, String topic, Set<String> ids, PrintStream out, PrintStream err) {
         Set<String> open = new HashSet<>(ids);
+        DemoImages images = new DemoImages(java.nio.file.Path.of("demo-out"), err);
         Map<String, Object> props = Map.of("bootstrap.servers", bootstrap, "group.id", "imagegen-demo-reader",
                 "auto.offset.reset", "earliest", "isolation.level", "read_committed");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
@@ -68,6 +70,7 @@ public final class Demo {
             while (!open.isEmpty() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     out.println(record.value());
+                    images.save(utf8(record.value()));
                     if (record.value().contains("\"terminal\":true")) {
                         open.remove(record.key());
                     }
