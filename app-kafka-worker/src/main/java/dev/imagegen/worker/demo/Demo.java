@@ -41,6 +41,8 @@ public final class Demo {
                 default -> null;
             }));
             try (Worker worker = Worker.start(config, env, ProviderRegistry.load())) {
+                err.println("imagegen demo: broker " + kafka.bootstrapServers() + ", worker HTTP on 127.0.0.1:"
+                        + worker.httpPort());
                 Map<String, String> samples = SampleCommands.all(UUID.randomUUID().toString().substring(0, 6));
                 send(kafka.bootstrapServers(), config.topics().commands(), samples);
                 return follow(kafka.bootstrapServers(), config.topics().events(), samples.keySet(), out, err);

@@ -134,9 +134,13 @@ final class LoopHarness implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         loop.stop();
-        loop.await(Duration.ofSeconds(10));
+        try {
+            loop.await(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         engine.close();
         scheduler.shutdownNow();
     }
