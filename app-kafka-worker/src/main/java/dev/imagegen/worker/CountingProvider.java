@@ -1,0 +1,66 @@
+package dev.imagegen.worker;
+
+import dev.imagegen.spi.ImageProvider;
+import dev.imagegen.spi.ProviderDescriptor;
+import dev.imagegen.spi.ProviderException;
+import dev.imagegen.spi.ProviderRequest;
+import dev.imagegen.spi.ProviderTaskRef;
+import dev.imagegen.spi.Submission;
+import dev.imagegen.spi.TaskSettings;
+import dev.imagegen.spi.TaskSnapshot;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/** A provider whose vendor calls are counted in the metrics; everything else is the provider's own. */
+final class CountingProvider implements ImageProvider {
+
+    private final ImageProvider delegate;
+    private final WorkerMetrics metrics;
+    private final String id;
+
+    CountingProvider(ImageProvider delegate, WorkerMetrics metrics) {
+        this.delegate = delegate;
+        this.metrics = metrics;
+        this.id = delegate.descriptor().id().value();
+    }
+
+    @Override
+    public ProviderDescriptor descriptor() {
+        return delegate.descriptor();
+    }
+
+    @Override
+    public TaskSettings taskSettings() {
+        return delegate.taskSettings();
+    }
+
+    @Override
+    public CompletionStage<Submission> submit(ProviderRequest request) {
+        return counted("submit", delegate.submit(request));
+    }
+
+    @Override
+    public CompletionStage<TaskSnapshot> poll(ProviderTaskRef task) {
+        return counted("poll", delegate.poll(task));
+    }
+
+    @Override
+    public CompletionStage<Void> cancel(ProviderTaskRef task) {
+        return counted("cancel", delegate.cancel(task));
+    }
+
+    @Override
+    public Optional<String> callbackTaskId(byte[] body) {
+        return delegate.callbackTaskId(body);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    private <T> CompletionStage<T> counted(String call, CompletionStage<T> stage) {
+        return stage.whenComplete((value, error) -> metrics.vendorCall(id, call, error == null ? "ok"
+                : ProviderException.find(error).map(e -> e.code().name()).orElse("error")));
+    }
+}

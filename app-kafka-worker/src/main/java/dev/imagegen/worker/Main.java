@@ -1,0 +1,64 @@
+package dev.imagegen.worker;
+
+import dev.imagegen.spi.ConfigException;
+import dev.imagegen.spi.ProviderConfig;
+import dev.imagegen.spi.ProviderRegistry;
+import dev.imagegen.worker.config.Help;
+import dev.imagegen.worker.config.WorkerConfig;
+import dev.imagegen.worker.demo.Demo;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.function.Function;
+
+/** {@code java -jar app-kafka-worker.jar [run | demo | --help]} (CONTRACT.md section 1). */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System::getenv, System.out, System.err);
+        System.exit(status);
+    }
+
+    /** Runs a command line; returns the exit status. */
+    static int run(String[] args, Function<String, String> env, PrintStream out, PrintStream err) {
+        String command = args.length == 0 ? "run" : args[0];
+        switch (command) {
+            case "--help", "-h", "help" -> {
+                out.print(Help.text(ProviderRegistry.load().configKeys()));
+                return 0;
+            }
+            case "run" -> {
+                return runWorker(ProviderConfig.of(env), err);
+            }
+            case "demo" -> {
+                return Demo.run(out, err);
+            }
+            default -> {
+                err.println("imagegen: unknown command '" + command + "'; use run, demo or --help");
+                return 2;
+            }
+        }
+    }
+
+    private static int runWorker(ProviderConfig env, PrintStream err) {
+        Worker worker;
+        try {
+            worker = Worker.start(WorkerConfig.read(env), env, ProviderRegistry.load());
+        } catch (ConfigException e) {
+            err.println("imagegen: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("imagegen: cannot start: " + e.getMessage());
+            return 1;
+        }
+        Signals.onStop(worker::stop);
+        try {
+            return worker.await(Duration.ofDays(36_500)) ? 0 : 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+}

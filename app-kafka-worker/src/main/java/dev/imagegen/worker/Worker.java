@@ -1,0 +1,170 @@
+package dev.imagegen.worker;
+
+import dev.imagegen.core.ImageGeneration;
+import dev.imagegen.spi.ConfigKey;
+import dev.imagegen.spi.ImageProvider;
+import dev.imagegen.spi.ProviderConfig;
+import dev.imagegen.spi.ProviderRegistry;
+import dev.imagegen.worker.codec.CommandReader;
+import dev.imagegen.worker.codec.EventWriter;
+import dev.imagegen.worker.codec.Redactor;
+import dev.imagegen.worker.codec.TaskStateCodec;
+import dev.imagegen.worker.config.WorkerConfig;
+import dev.imagegen.worker.http.HttpEndpoint;
+import dev.imagegen.worker.kafka.Codecs;
+import dev.imagegen.worker.kafka.KafkaClients;
+import dev.imagegen.worker.kafka.KafkaRestorers;
+import dev.imagegen.worker.kafka.KafkaTaskStore;
+import dev.imagegen.worker.kafka.LoopSettings;
+import dev.imagegen.worker.kafka.TopicSetup;
+import dev.imagegen.worker.kafka.WorkerLoop;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running worker: the providers the configuration enables, the engine, the Kafka loop on its own thread and
+ * the HTTP endpoint. {@link #stop()} drains; {@link #await} waits for the drain.
+ */
+public final class Worker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+
+    private final ImageGeneration engine;
+    private final ScheduledExecutorService scheduler;
+    private final WorkerLoop loop;
+    private final Thread loopThread;
+    private final HttpEndpoint http;
+    private final Admin admin;
+    private final Duration drainTimeout;
+    private boolean closed;
+
+    private Worker(ImageGeneration engine, ScheduledExecutorService scheduler, WorkerLoop loop, HttpEndpoint http,
+                   Admin admin, Duration drainTimeout) {
+        this.engine = engine;
+        this.scheduler = scheduler;
+        this.loop = loop;
+        this.http = http;
+        this.admin = admin;
+        this.drainTimeout = drainTimeout;
+        this.loopThread = new Thread(loop, "imagegen-loop");
+    }
+
+    /**
+     * Starts a worker.
+     *
+     * @throws dev.imagegen.spi.ConfigException when a provider's configuration is incomplete
+     */
+    public static Worker start(WorkerConfig config, ProviderConfig providerConfig, ProviderRegistry registry) {
+        WorkerMetrics metrics = new WorkerMetrics();
+        List<ImageProvider> providers = registry.createEnabled(providerConfig).stream()
+                .map(p -> (ImageProvider) new CountingProvider(p, metrics)).toList();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "imagegen-engine");
+            t.setDaemon(true);
+            return t;
+        });
+        KafkaTaskStore store = new KafkaTaskStore();
+        ImageGeneration engine = ImageGeneration.builder().providers(providers)
+                .providerOrder(config.providerOrder()).taskStore(store).unknownOutcomePolicy(config.unknownOutcome())
+                .scheduler(scheduler).build();
+        KafkaClients clients = new KafkaClients(config);
+        Admin admin = clients.admin();
+        HttpEndpoint http = null;
+        try {
+            TopicSetup.ensure(admin, config.topics(), config.partitions());
+            Redactor redactor = new Redactor(secrets(registry, providerConfig));
+            Codecs codecs = new Codecs(new CommandReader(new HashSet<>(registry.ids())), new EventWriter(redactor),
+                    new TaskStateCodec());
+            WorkerLoop loop = new WorkerLoop(LoopSettings.defaults(config.topics(), config.drainTimeout()),
+                    clients.commandConsumer(), clients::producer,
+                    KafkaRestorers.create(admin, clients.restoreConsumer(), config.topics().tasks()), engine,
+                    scheduler, store, codecs, metrics, Clock.systemUTC());
+            metrics.gauge("imagegen.tasks.in.flight", "tasks the engine drives now", engine::inFlight);
+            metrics.gauge("imagegen.partitions.owned", "command partitions this worker owns", loop::partitionsOwned);
+            http = HttpEndpoint.start(config.httpAddress(), config.httpPort(), loop::ready, metrics,
+                    engine::onCallback);
+            if (providers.isEmpty()) {
+                LOG.warn("no provider is enabled (set a provider's API key, see --help): every command will end "
+                        + "FAILED with UNSUPPORTED_MODEL");
+            }
+            Worker worker = new Worker(engine, scheduler, loop, http, admin, config.drainTimeout());
+            worker.loopThread.start();
+            LOG.info("worker started: providers {}, HTTP on {}:{}", engine.providers().stream()
+                    .map(d -> d.id().value()).toList(), config.httpAddress(), http.port());
+            return worker;
+        } catch (RuntimeException e) {
+            if (http != null) {
+                http.close();
+            }
+            engine.close();
+            scheduler.shutdownNow();
+            admin.close(Duration.ofSeconds(1));
+            throw e;
+        }
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public boolean ready() {
+        return loop.ready();
+    }
+
+    /** How many partitions of the commands topic this worker owns now. */
+    public int partitionsOwned() {
+        return loop.partitionsOwned();
+    }
+
+    /** Starts the drain: no more commands; what is in hand is written; returns at once. */
+    public void stop() {
+        loop.stop();
+    }
+
+    /**
+     * Stops at once without draining or leaving the consumer group, as a killed process would; the partitions
+     * move to other workers after the session timeout. For tests of crash recovery.
+     */
+    public void crash() throws InterruptedException {
+        loop.crash();
+        loop.await(Duration.ofSeconds(10));
+        close();
+    }
+
+    /** Waits for the drain and releases everything; true when the loop ended cleanly. */
+    public boolean await(Duration timeout) throws InterruptedException {
+        boolean clean = loop.await(timeout);
+        close();
+        return clean;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        loop.stop();
+        try {
+            loop.await(drainTimeout.plusSeconds(15));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        http.close();
+        engine.close();
+        scheduler.shutdownNow();
+        admin.close(Duration.ofSeconds(2));
+    }
+
+    private static List<String> secrets(ProviderRegistry registry, ProviderConfig config) {
+        return registry.configKeys().stream().filter(ConfigKey::secret).filter(config::isSet)
+                .map(k -> config.optional(k).orElse(null)).toList();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.imagegen.worker;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.function.Supplier;
+
+/**
+ * The worker's metrics, in Prometheus text format at {@code /metrics}. Labels are closed vocabularies (status,
+ * provider id, call, error code): never a credential, never caller text. Thread-safe.
+ */
+public final class WorkerMetrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter consumed = Counter.builder("imagegen.commands.consumed")
+            .description("command records consumed").register(registry);
+    private final Counter duplicates = Counter.builder("imagegen.commands.duplicate")
+            .description("commands ignored because their commandId is known").register(registry);
+    private final Counter dlq = Counter.builder("imagegen.dlq.records")
+            .description("records written to the DLQ").register(registry);
+    private final Counter commits = Counter.builder("imagegen.transactions.committed")
+            .description("Kafka transactions committed").register(registry);
+    private final Counter aborts = Counter.builder("imagegen.transactions.failed")
+            .description("Kafka transactions that failed (the worker reset from Kafka)").register(registry);
+
+    public void consumed() {
+        consumed.increment();
+    }
+
+    public void duplicate() {
+        duplicates.increment();
+    }
+
+    public void dlq(int count) {
+        dlq.increment(count);
+    }
+
+    public void committed() {
+        commits.increment();
+    }
+
+    public void failedTransaction() {
+        aborts.increment();
+    }
+
+    public void event(String status) {
+        Counter.builder("imagegen.events").description("events written, by status").tag("status", status)
+                .register(registry).increment();
+    }
+
+    /** One vendor call: {@code call} is submit, poll or cancel; {@code outcome} ok or an error code name. */
+    public void vendorCall(String provider, String call, String outcome) {
+        Counter.builder("imagegen.vendor.calls").description("calls to vendors").tag("provider", provider)
+                .tag("call", call).tag("outcome", outcome).register(registry).increment();
+    }
+
+    public void gauge(String name, String description, Supplier<Number> value) {
+        Gauge.builder(name, value).description(description).register(registry);
+    }
+
+    /** The Prometheus text exposition. */
+    public String scrape() {
+        return registry.scrape();
+    }
+}

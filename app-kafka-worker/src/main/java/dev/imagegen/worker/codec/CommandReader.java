@@ -1,0 +1,59 @@
+package dev.imagegen.worker.codec;
+
+import dev.imagegen.spi.ProviderId;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads an {@code imagegen.generate.v1} command (CONTRACT.md 3.1) from untrusted bytes. Every contract break is
+ * reported at once, by field; nothing here throws. Thread-safe (stateless but for the known provider ids).
+ */
+public final class CommandReader {
+
+    public static final String TYPE = "imagegen.generate.v1";
+    /** The longest commandId that is still echoed on a FAILED event; longer ones are unreadable. */
+    public static final int MAX_ECHOED_ID = 1024;
+    /** The most metadata, in characters of keys and values together, so that every event stays small. */
+    public static final int MAX_METADATA_CHARS = 16 * 1024;
+
+    private final Set<ProviderId> knownProviders;
+
+    /** The providers the contract names; a command may name them whether or not they are on the class path. */
+    public static final Set<ProviderId> CONTRACT_PROVIDERS = Set.of(ProviderId.of("xenodia"), ProviderId.of("apixo"),
+            ProviderId.of("bailian"));
+
+    /**
+     * @param knownProviders the provider ids a command may name besides {@link #CONTRACT_PROVIDERS} (every
+     *                       provider on the class path)
+     */
+    public CommandReader(Set<ProviderId> knownProviders) {
+        Set<ProviderId> all = new HashSet<>(CONTRACT_PROVIDERS);
+        all.addAll(knownProviders);
+        this.knownProviders = Set.copyOf(all);
+    }
+
+    public Decoded read(byte[] value) {
+        Object root;
+        try {
+            root = JsonTree.parse(value);
+        } catch (JsonTree.Unreadable e) {
+            return new Decoded.Unreadable(e.getMessage());
+        }
+        if (!(root instanceof Map)) {
+            return new Decoded.Unreadable("not a JSON object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) root;
+        Object id = fields.get("commandId");
+        if (!(id instanceof String commandId) || commandId.isEmpty()) {
+            return new Decoded.Unreadable(id == null ? "no commandId" : "commandId is not a non-empty string");
+        }
+        if (commandId.length() > MAX_ECHOED_ID || Text.hasLoneSurrogate(commandId)) {
+            return new Decoded.Unreadable("commandId is not readable (over " + MAX_ECHOED_ID
+                    + " characters or not valid Unicode)");
+        }
+        return new CommandFields(fields, commandId, knownProviders).decode();
+    }
+
+}

@@ -1,0 +1,73 @@
+package dev.imagegen.worker.codec;
+
+import dev.imagegen.core.task.Attempt;
+import dev.imagegen.core.task.TaskEvent;
+import dev.imagegen.core.task.TaskState;
+import dev.imagegen.spi.ErrorCode;
+import dev.imagegen.spi.GeneratedImage;
+import dev.imagegen.spi.ProviderFailure;
+import dev.imagegen.spi.ProviderId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One {@code imagegen.task.v1} event as it goes on the wire (CONTRACT.md 3.2).
+ *
+ * @param commandId      the command, never null
+ * @param status         the task state entered, never null
+ * @param provider       the provider id, or null
+ * @param model          the model id, or null
+ * @param providerTaskId the vendor's task id, or null
+ * @param images         on SUCCEEDED
+ * @param error          on FAILED, else null
+ * @param warnings       never null
+ * @param attempts       never null
+ * @param occurredAt     never null
+ * @param metadata       the command's metadata, echoed, never null
+ */
+public record EventMessage(String commandId, TaskState status, String provider, String model, String providerTaskId,
+                           List<GeneratedImage> images, ProviderFailure error, List<String> warnings,
+                           List<Attempt> attempts, Instant occurredAt, Map<String, String> metadata) {
+
+    public static final String TYPE = "imagegen.task.v1";
+
+    public EventMessage {
+        Objects.requireNonNull(commandId, "commandId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        images = List.copyOf(images);
+        warnings = List.copyOf(warnings);
+        attempts = List.copyOf(attempts);
+        metadata = Map.copyOf(metadata);
+    }
+
+    public static EventMessage of(TaskEvent event) {
+        return new EventMessage(event.taskId().value(), event.status(), value(event.provider()),
+                event.model() == null ? null : event.model().value(), event.providerTaskId(), event.images(),
+                event.failure(), event.warnings(), event.attempts(), event.occurredAt(), event.metadata());
+    }
+
+    /** The one event a command that breaks the contract gets. */
+    public static EventMessage invalid(Decoded.Invalid invalid, Instant now) {
+        return new EventMessage(invalid.commandId(), TaskState.FAILED, invalid.provider(), invalid.model(), null,
+                List.of(), new ProviderFailure(ErrorCode.INVALID_REQUEST, null, invalid.message()), List.of(),
+                List.of(), now, invalid.metadata());
+    }
+
+    /** A FAILED event for a task the worker had to give up on itself (an internal error). */
+    public static EventMessage internalFailure(String commandId, String message, Map<String, String> metadata,
+                                               Instant now) {
+        return new EventMessage(commandId, TaskState.FAILED, null, null, null, List.of(),
+                new ProviderFailure(ErrorCode.GENERATION_FAILED, null, message), List.of(), List.of(), now, metadata);
+    }
+
+    public boolean terminal() {
+        return status.terminal();
+    }
+
+    private static String value(ProviderId id) {
+        return id == null ? null : id.value();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.imagegen.worker.codec;
+
+import dev.imagegen.core.task.Task;
+import java.util.Objects;
+
+/**
+ * One record of the tasks topic, as read back: a task still in flight (resume it), or the mark that a commandId
+ * is finished (so that a duplicate of its command is ignored).
+ */
+public sealed interface StoredTask permits StoredTask.InFlight, StoredTask.Finished {
+
+    String commandId();
+
+    /** A task that is not terminal, in full. */
+    record InFlight(Task task) implements StoredTask {
+        public InFlight {
+            Objects.requireNonNull(task, "task");
+        }
+
+        @Override
+        public String commandId() {
+            return task.id().value();
+        }
+    }
+
+    /**
+     * A commandId whose terminal event was written.
+     *
+     * @param commandId the commandId as the command wrote it
+     * @param status    the terminal state's name
+     */
+    record Finished(String commandId, String status) implements StoredTask {
+        public Finished {
+            Objects.requireNonNull(commandId, "commandId");
+            Objects.requireNonNull(status, "status");
+        }
+    }
+}

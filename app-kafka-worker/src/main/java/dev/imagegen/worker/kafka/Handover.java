@@ -1,0 +1,115 @@
+package dev.imagegen.worker.kafka;
+
+import dev.imagegen.core.ImageGeneration;
+import dev.imagegen.core.TaskId;
+import dev.imagegen.core.task.Task;
+import dev.imagegen.worker.codec.StoredTask;
+import dev.imagegen.worker.codec.TaskStateCodec;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes partitions over (restores their tasks from the tasks topic and resumes them) and gives them up (releases
+ * their tasks from the engine). Confined to the loop thread.
+ */
+final class Handover {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Handover.class);
+
+    private final PartitionRestorer restorer;
+    private final TaskStateCodec codec;
+    private final ImageGeneration engine;
+    private final ScheduledExecutorService engineScheduler;
+    private final KafkaTaskStore store;
+    private final Ownership ownership;
+    private final Intake intake;
+
+    Handover(PartitionRestorer restorer, TaskStateCodec codec, ImageGeneration engine,
+             ScheduledExecutorService engineScheduler, KafkaTaskStore store, Ownership ownership, Intake intake) {
+        this.restorer = restorer;
+        this.codec = codec;
+        this.engine = engine;
+        this.engineScheduler = engineScheduler;
+        this.store = store;
+        this.ownership = ownership;
+        this.intake = intake;
+    }
+
+    /** Reads each partition's tasks to the end, then resumes the unfinished ones (polled, never resubmitted). */
+    void takeOver(Collection<TopicPartition> partitions) {
+        List<Map.Entry<Task, Integer>> resume = new ArrayList<>();
+        for (TopicPartition tp : partitions) {
+            if (ownership.partition(tp.partition()) != null) {
+                continue;
+            }
+            PartitionState state = new PartitionState(tp.partition());
+            restorer.read(tp.partition()).forEach((key, value) -> {
+                state.known.add(key);
+                try {
+                    if (codec.read(value) instanceof StoredTask.InFlight inFlight) {
+                        resume.add(Map.entry(inFlight.task(), tp.partition()));
+                    }
+                } catch (IllegalArgumentException e) {
+                    LOG.error("task state of '{}' in tasks partition {} is unreadable; its commandId stays known and "
+                            + "the task is not resumed: {}", key, tp.partition(), e.getMessage());
+                }
+            });
+            ownership.own(state);
+        }
+        for (Map.Entry<Task, Integer> entry : resume) {
+            Task task = entry.getKey();
+            ownership.drive(task.id(), entry.getValue());
+            ownership.saved(task.id(), false, task.submitInDoubt());
+            store.restored(task);
+            engine.resume(task);
+        }
+        if (!partitions.isEmpty()) {
+            LOG.info("took over partitions {} and resumed {} tasks", partitionNumbers(partitions), resume.size());
+        }
+    }
+
+    /** Stops driving the partitions' tasks (their state stays in the tasks topic for the next owner). */
+    void giveUp(Collection<Integer> partitions) {
+        List<TaskId> tasks = ownership.tasksOf(partitions);
+        for (TaskId id : tasks) {
+            engine.release(id);
+            store.forget(id);
+        }
+        awaitEngine();
+        ownership.drop(partitions);
+        intake.dropHeld(partitions);
+        if (!partitions.isEmpty()) {
+            LOG.info("gave up partitions {} with {} tasks in flight", partitions, tasks.size());
+        }
+    }
+
+    /** Waits until the engine's scheduler ran everything queued so far (releases are asynchronous). */
+    private void awaitEngine() {
+        try {
+            engineScheduler.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+            LOG.warn("the engine did not confirm releases: {}", e.toString());
+        }
+    }
+
+    void close() {
+        restorer.close();
+    }
+
+    static Set<Integer> partitionNumbers(Collection<TopicPartition> partitions) {
+        return partitions.stream().map(TopicPartition::partition).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,168 @@
+package dev.imagegen.worker.kafka;
+
+import dev.imagegen.core.ImageGeneration;
+import dev.imagegen.core.TaskId;
+import dev.imagegen.core.task.Task;
+import dev.imagegen.worker.WorkerMetrics;
+import dev.imagegen.worker.codec.Decoded;
+import dev.imagegen.worker.codec.EventMessage;
+import dev.imagegen.worker.config.Topics;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns what arrives (command records from Kafka, saves from the engine) into what the next transaction writes.
+ * Confined to the loop thread.
+ */
+final class Intake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
+
+    /** Completes a save whose partition this worker no longer owns: the engine then drops the step. */
+    static final class PartitionReleased extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PartitionReleased() {
+            super("the task's partition was handed to another worker", null, false, false);
+        }
+    }
+
+    private final Topics topics;
+    private final Codecs codecs;
+    private final ImageGeneration engine;
+    private final KafkaTaskStore store;
+    private final Ownership ownership;
+    private final WorkerMetrics metrics;
+    private final Clock clock;
+    private final List<KafkaTaskStore.Save> held = new ArrayList<>();
+
+    Intake(Topics topics, Codecs codecs, ImageGeneration engine, KafkaTaskStore store, Ownership ownership,
+           WorkerMetrics metrics, Clock clock) {
+        this.topics = topics;
+        this.codecs = codecs;
+        this.engine = engine;
+        this.store = store;
+        this.ownership = ownership;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    void records(ConsumerRecords<byte[], byte[]> records, Outbox outbox) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            PartitionState state = ownership.partition(record.partition());
+            if (state == null) {
+                continue;
+            }
+            state.next = record.offset() + 1;
+            metrics.consumed();
+            try {
+                command(record, state, outbox);
+            } catch (RuntimeException e) {
+                LOG.error("internal error on {}-{}@{}; the record goes to the DLQ", record.topic(),
+                        record.partition(), record.offset(), e);
+                outbox.dlq(topics.dlq(), record, "internal error: " + e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private void command(ConsumerRecord<byte[], byte[]> record, PartitionState state, Outbox outbox) {
+        Decoded decoded = codecs.commands().read(record.value());
+        if (decoded instanceof Decoded.Unreadable unreadable) {
+            outbox.dlq(topics.dlq(), record, unreadable.reason());
+        } else if (decoded instanceof Decoded.Invalid invalid) {
+            if (!state.known.add(invalid.commandId())) {
+                metrics.duplicate();
+                return;
+            }
+            EventMessage event = EventMessage.invalid(invalid, clock.instant());
+            outbox.event(topics.events(), invalid.commandId(), codecs.events().write(event), event.status().name());
+            outbox.state(topics.tasks(), state.partition, invalid.commandId(),
+                    codecs.tasks().finished(invalid.commandId(), event.status().name()));
+        } else {
+            Decoded.Command command = (Decoded.Command) decoded;
+            TaskId id = command.request().id();
+            if (!state.known.add(id.value())) {
+                metrics.duplicate();
+                return;
+            }
+            ownership.awaitFirstSave(id, state.partition, record.offset());
+            try {
+                engine.submit(command.request());
+            } catch (RuntimeException e) {
+                ownership.untrack(id);
+                state.known.remove(id.value());
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Moves the engine's saves into the outbox. A save whose partition is not owned is refused; a new submit
+     * intent in a partition being handed over is held back (never written, never answered), so that no vendor
+     * call starts that the next owner would not know about.
+     */
+    void saves(List<KafkaTaskStore.Save> saves, Collection<Integer> handingOver, Outbox outbox) {
+        for (KafkaTaskStore.Save save : saves) {
+            Task task = save.task();
+            Integer partition = ownership.partitionOf(task.id());
+            if (partition == null || ownership.partition(partition) == null) {
+                save.done().completeExceptionally(new PartitionReleased());
+                continue;
+            }
+            if (handingOver.contains(partition) && task.submitInDoubt() && !ownership.inDoubt(task.id())) {
+                held.add(save);
+                continue;
+            }
+            outbox.state(topics.tasks(), partition, task.id().value(), codecs.tasks().write(task));
+            if (save.event() != null) {
+                EventMessage event = EventMessage.of(save.event());
+                outbox.event(topics.events(), task.id().value(), codecs.events().write(event),
+                        event.status().name());
+            }
+            outbox.completeOnCommit(save.done());
+            ownership.saved(task.id(), task.terminal(), task.submitInDoubt());
+        }
+    }
+
+    /** Gives up on commands whose first save never came (an engine failure), answering each FAILED. */
+    void giveUpOnStuck(long afterNanos, Outbox outbox) {
+        for (TaskId id : ownership.stuck(afterNanos)) {
+            Integer partition = ownership.partitionOf(id);
+            LOG.error("task {} got no answer from the engine; it ends FAILED", id);
+            engine.release(id);
+            store.forget(id);
+            ownership.untrack(id);
+            EventMessage event = EventMessage.internalFailure(id.value(), "internal error: the engine did not take "
+                    + "the task", Map.of(), clock.instant());
+            outbox.event(topics.events(), id.value(), codecs.events().write(event), event.status().name());
+            outbox.state(topics.tasks(), partition, id.value(), codecs.tasks().finished(id.value(), "FAILED"));
+        }
+    }
+
+    /** Refuses the held saves of these partitions (after they were released). */
+    void dropHeld(Collection<Integer> partitions) {
+        for (Iterator<KafkaTaskStore.Save> it = held.iterator(); it.hasNext(); ) {
+            KafkaTaskStore.Save save = it.next();
+            Integer partition = ownership.partitionOf(save.task().id());
+            if (partition == null || partitions.contains(partition)) {
+                save.done().completeExceptionally(new PartitionReleased());
+                it.remove();
+            }
+        }
+    }
+
+    /** Lets the held saves through again (a handover that did not happen). */
+    List<KafkaTaskStore.Save> takeHeld() {
+        List<KafkaTaskStore.Save> out = new ArrayList<>(held);
+        held.clear();
+        return out;
+    }
+}

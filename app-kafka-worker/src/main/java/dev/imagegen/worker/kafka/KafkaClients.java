@@ -1,0 +1,90 @@
+package dev.imagegen.worker.kafka;
+
+import dev.imagegen.worker.config.WorkerConfig;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Creates the worker's Kafka clients from its configuration. */
+public final class KafkaClients {
+
+    /** How long a transaction of a crashed worker may stay open before the broker aborts it. */
+    public static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(15);
+
+    private final WorkerConfig config;
+    private final String instance = UUID.randomUUID().toString().substring(0, 8);
+
+    public KafkaClients(WorkerConfig config) {
+        this.config = config;
+    }
+
+    /** The group member: manual offsets, read_committed, cooperative rebalancing. */
+    public Consumer<byte[], byte[]> commandConsumer() {
+        Map<String, Object> p = common();
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-" + instance);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        p.putAll(overrides("consumer."));
+        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** A reader of the tasks topic without a group. */
+    public Consumer<byte[], byte[]> restoreConsumer() {
+        Map<String, Object> p = common();
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-" + instance + "-restore");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** The transactional producer; one transactional id per worker instance (zombies are fenced by the group). */
+    public Producer<byte[], byte[]> producer() {
+        Map<String, Object> p = common();
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, config.groupId() + "-" + instance + "-producer");
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.groupId() + "-" + instance);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
+        p.putAll(overrides("producer."));
+        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    public Admin admin() {
+        return Admin.create(common());
+    }
+
+    private Map<String, Object> common() {
+        Map<String, Object> p = new HashMap<>();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        return p;
+    }
+
+    private Map<String, Object> overrides(String prefix) {
+        Map<String, Object> out = new HashMap<>();
+        config.clientOverrides().forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k.substring(prefix.length()), v);
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.imagegen.worker.kafka;
+
+import dev.imagegen.worker.config.Topics;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the loop runs.
+ *
+ * @param topics         the topics
+ * @param pollTimeout    the longest a consumer poll waits when nothing happens
+ * @param drainTimeout   how long a drain (shutdown) waits for vendor submits in flight
+ * @param handoverTimeout how long a partition handover waits for them
+ * @param stuckAfter     how long a command may wait for the engine's first save before it is given up on
+ */
+public record LoopSettings(Topics topics, Duration pollTimeout, Duration drainTimeout, Duration handoverTimeout,
+                           Duration stuckAfter) {
+    public LoopSettings {
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(pollTimeout, "pollTimeout");
+        Objects.requireNonNull(drainTimeout, "drainTimeout");
+        Objects.requireNonNull(handoverTimeout, "handoverTimeout");
+        Objects.requireNonNull(stuckAfter, "stuckAfter");
+    }
+
+    public static LoopSettings defaults(Topics topics, Duration drainTimeout) {
+        return new LoopSettings(topics, Duration.ofMillis(500), drainTimeout, Duration.ofSeconds(5),
+                Duration.ofSeconds(60));
+    }
+}

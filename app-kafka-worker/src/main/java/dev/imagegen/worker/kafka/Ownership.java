@@ -1,0 +1,134 @@
+package dev.imagegen.worker.kafka;
+
+import dev.imagegen.core.TaskId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The partitions this worker owns and the tasks it drives in them. Confined to the loop thread.
+ */
+final class Ownership {
+
+    /** A command handed to the engine, waiting for its first save. */
+    record Awaiting(int partition, long offset, long sinceNanos) {
+    }
+
+    private final Map<Integer, PartitionState> partitions = new HashMap<>();
+    private final Map<TaskId, Integer> partitionOf = new HashMap<>();
+    private final Map<TaskId, Awaiting> awaiting = new LinkedHashMap<>();
+    private final Set<TaskId> inDoubt = new HashSet<>();
+
+    PartitionState partition(int partition) {
+        return partitions.get(partition);
+    }
+
+    void own(PartitionState state) {
+        partitions.put(state.partition, state);
+    }
+
+    Set<Integer> owned() {
+        return Set.copyOf(partitions.keySet());
+    }
+
+    /** A task this worker drives from now on (resumed or new). */
+    void drive(TaskId id, int partition) {
+        partitionOf.put(id, partition);
+    }
+
+    /** A new command handed to the engine: its offset stays uncommitted until its first save is written. */
+    void awaitFirstSave(TaskId id, int partition, long offset) {
+        drive(id, partition);
+        awaiting.put(id, new Awaiting(partition, offset, System.nanoTime()));
+        partitions.get(partition).pending.add(offset);
+    }
+
+    Integer partitionOf(TaskId id) {
+        return partitionOf.get(id);
+    }
+
+    /** The task's save is in the batch being written: its command's offset may now be committed. */
+    void saved(TaskId id, boolean terminal, boolean submitInDoubt) {
+        Awaiting a = awaiting.remove(id);
+        if (a != null) {
+            PartitionState state = partitions.get(a.partition());
+            if (state != null) {
+                state.pending.remove(a.offset());
+            }
+        }
+        if (terminal) {
+            partitionOf.remove(id);
+            inDoubt.remove(id);
+        } else if (submitInDoubt) {
+            inDoubt.add(id);
+        } else {
+            inDoubt.remove(id);
+        }
+    }
+
+    /** Forgets a task (given up on, or never submitted). */
+    void untrack(TaskId id) {
+        saved(id, true, false);
+    }
+
+    boolean inDoubt(TaskId id) {
+        return inDoubt.contains(id);
+    }
+
+    /** Whether any task of these partitions has a submit whose answer is not written yet. */
+    boolean anyInDoubt(Collection<Integer> ofPartitions) {
+        return inDoubt.stream().anyMatch(id -> ofPartitions.contains(partitionOf.get(id)));
+    }
+
+    int inDoubtCount() {
+        return inDoubt.size();
+    }
+
+    /** Tasks waiting longer than {@code nanos} for their first save (an engine failure; given up on). */
+    List<TaskId> stuck(long nanos) {
+        long now = System.nanoTime();
+        return awaiting.entrySet().stream().filter(e -> now - e.getValue().sinceNanos() > nanos)
+                .map(Map.Entry::getKey).toList();
+    }
+
+    List<TaskId> tasksOf(Collection<Integer> ofPartitions) {
+        return partitionOf.entrySet().stream().filter(e -> ofPartitions.contains(e.getValue()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** Drops the partitions and everything of them. */
+    void drop(Collection<Integer> ofPartitions) {
+        for (Iterator<Map.Entry<TaskId, Integer>> it = partitionOf.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<TaskId, Integer> e = it.next();
+            if (ofPartitions.contains(e.getValue())) {
+                inDoubt.remove(e.getKey());
+                awaiting.remove(e.getKey());
+                it.remove();
+            }
+        }
+        partitions.keySet().removeAll(ofPartitions);
+    }
+
+    void clear() {
+        drop(owned());
+    }
+
+    /** The offsets to commit for every owned partition that consumed something. */
+    Map<TopicPartition, OffsetAndMetadata> offsets(String topic) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (PartitionState state : partitions.values()) {
+            long offset = state.committable();
+            if (offset >= 0) {
+                offsets.put(new TopicPartition(topic, state.partition), new OffsetAndMetadata(offset));
+            }
+        }
+        return offsets;
+    }
+}

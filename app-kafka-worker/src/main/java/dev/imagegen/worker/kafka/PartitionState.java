@@ -1,0 +1,26 @@
+package dev.imagegen.worker.kafka;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** What the loop knows about one owned partition of the commands topic. Confined to the loop thread. */
+final class PartitionState {
+
+    final int partition;
+    /** Every commandId seen in this partition: finished, in flight, or answered as invalid. */
+    final Set<String> known = new HashSet<>();
+    /** Offsets of commands handed to the engine whose first save is not written yet. */
+    final TreeSet<Long> pending = new TreeSet<>();
+    /** The offset after the last record consumed, or -1 before the first. */
+    long next = -1;
+
+    PartitionState(int partition) {
+        this.partition = partition;
+    }
+
+    /** The offset up to which every command is settled (all before it are written or ignored), or -1. */
+    long committable() {
+        return pending.isEmpty() ? next : pending.first();
+    }
+}

@@ -1,0 +1,284 @@
+package dev.imagegen.worker.kafka;
+
+import dev.imagegen.core.ImageGeneration;
+import dev.imagegen.worker.WorkerMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker's one loop thread: it owns the consumer and the transactional producer. Each turn it polls commands,
+ * takes the engine's saves from the task store's queue, and writes events, task state and consumed offsets in one
+ * transaction; only then are the saves answered, so the engine calls a vendor only after the intent to do so is
+ * durable. A failed transaction resets the worker from Kafka (partitions re-assigned, tasks restored). Polls and
+ * vendor calls run on the engine's scheduler, never here.
+ */
+public final class WorkerLoop implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
+    /** More resets than this within {@link #RESET_WINDOW} end the worker (a restart and an alert beat a stall). */
+    private static final int MAX_RESETS = 5;
+    private static final Duration RESET_WINDOW = Duration.ofMinutes(10);
+
+    private final LoopSettings settings;
+    private final Consumer<byte[], byte[]> consumer;
+    private final ImageGeneration engine;
+    private final ScheduledExecutorService engineScheduler;
+    private final KafkaTaskStore store;
+    private final WorkerMetrics metrics;
+    private final Ownership ownership = new Ownership();
+    private final Outbox outbox = new Outbox();
+    private final Intake intake;
+    private final Handover handover;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Transactions transactions;
+    private volatile boolean stopping;
+    private volatile boolean ready;
+    private volatile boolean failed;
+    private volatile boolean halting;
+    private volatile int partitionsOwned;
+    private boolean quiet;
+    private boolean needsReset;
+
+    public WorkerLoop(LoopSettings settings, Consumer<byte[], byte[]> consumer,
+                      Supplier<Producer<byte[], byte[]>> producers, PartitionRestorer restorer, ImageGeneration engine,
+                      ScheduledExecutorService engineScheduler, KafkaTaskStore store, Codecs codecs,
+                      WorkerMetrics metrics, Clock clock) {
+        this.settings = settings;
+        this.consumer = consumer;
+        this.engine = engine;
+        this.engineScheduler = engineScheduler;
+        this.store = store;
+        this.metrics = metrics;
+        this.intake = new Intake(settings.topics(), codecs, engine, store, ownership, metrics, clock);
+        this.transactions = new Transactions(producers, consumer, ownership, settings.topics().commands(), metrics);
+        this.handover = new Handover(restorer, codecs.tasks(), engine, engineScheduler, store, ownership, intake);
+        store.onSave(this::wakeup);
+    }
+
+    @Override
+    public void run() {
+        java.util.Deque<Long> resets = new java.util.ArrayDeque<>();
+        try {
+            transactions.open();
+            consumer.subscribe(List.of(settings.topics().commands()), new Listener());
+            while (!stopping) {
+                try {
+                    turn();
+                } catch (RuntimeException e) {
+                    if (stopping) {
+                        break;
+                    }
+                    LOG.error("the loop failed; resetting from Kafka", e);
+                    long now = System.nanoTime();
+                    resets.addLast(now);
+                    while (now - resets.peekFirst() > RESET_WINDOW.toNanos()) {
+                        resets.removeFirst();
+                    }
+                    if (resets.size() > MAX_RESETS) {
+                        throw e;
+                    }
+                    reset(e);
+                }
+            }
+            if (halting) {
+                halt();
+            } else {
+                shutdown();
+            }
+        } catch (RuntimeException | Error e) {
+            failed = true;
+            LOG.error("the worker loop stopped on an error", e);
+            closeQuietly();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** Asks the loop to drain and stop; returns at once. */
+    public void stop() {
+        stopping = true;
+        consumer.wakeup();
+    }
+
+    /**
+     * Stops at once, as a killed process would: nothing more is written, nothing drained, the consumer group is not
+     * left (the partitions move only after the session timeout). For tests of crash recovery.
+     */
+    public void crash() {
+        halting = true;
+        stopping = true;
+        consumer.wakeup();
+    }
+
+    /** Waits for the loop to end; true when it ended without an error. */
+    public boolean await(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) && !failed;
+    }
+
+    /** Partitions are assigned and their tasks restored. */
+    public boolean ready() {
+        return ready && !stopping && !failed;
+    }
+
+    /** How many command partitions this worker owns now (any thread). */
+    public int partitionsOwned() {
+        return partitionsOwned;
+    }
+
+    private void ownershipChanged() {
+        partitionsOwned = ownership.owned().size();
+    }
+
+    private void turn() {
+        ConsumerRecords<byte[], byte[]> records;
+        try {
+            records = consumer.poll(settings.pollTimeout());
+        } catch (WakeupException e) {
+            records = ConsumerRecords.empty();
+        }
+        if (needsReset) {
+            throw new IllegalStateException("a transaction in a partition handover failed");
+        }
+        intake.records(records, outbox);
+        intake.saves(store.drain(), Set.of(), outbox);
+        intake.giveUpOnStuck(settings.stuckAfter().toNanos(), outbox);
+        transactions.commit(outbox);
+    }
+
+    /**
+     * Writes the saves of these partitions until none of their tasks has a vendor submit in flight, or the timeout;
+     * new submit intents there are held back meanwhile.
+     */
+    private void settle(Collection<Integer> partitions, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                intake.saves(store.drain(), partitions, outbox);
+                transactions.commit(outbox);
+                if (!ownership.anyInDoubt(partitions) || System.nanoTime() >= deadline) {
+                    break;
+                }
+                List<KafkaTaskStore.Save> next = store.awaitAndDrain(Duration.ofMillis(50));
+                intake.saves(next, partitions, outbox);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ownership.anyInDoubt(partitions)) {
+            LOG.warn("{} vendor submits were still unanswered when partitions {} were given up",
+                    ownership.inDoubtCount(), partitions);
+        }
+    }
+
+    private void reset(RuntimeException cause) {
+        quiet = true;
+        try {
+            outbox.failed(cause);
+            handover.giveUp(ownership.owned());
+            ownershipChanged();
+            transactions.recover();
+            consumer.unsubscribe();
+            needsReset = false;
+            ready = false;
+            consumer.subscribe(List.of(settings.topics().commands()), new Listener());
+        } finally {
+            quiet = false;
+        }
+    }
+
+    private void shutdown() {
+        LOG.info("draining: no more commands; waiting up to {} for vendor submits in flight", settings.drainTimeout());
+        ready = false;
+        try {
+            settle(ownership.owned(), settings.drainTimeout());
+        } catch (RuntimeException e) {
+            LOG.warn("the last transaction failed; the next owner resumes from the last committed state", e);
+        }
+        // held submit intents stay unanswered: their vendor calls never start, and the tasks' last written state
+        // lets the next owner submit them
+        closeQuietly();
+        LOG.info("stopped");
+    }
+
+    private void halt() {
+        quiet = true;
+        runQuietly(() -> consumer.close(CloseOptions.groupMembershipOperation(
+                CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP).withTimeout(Duration.ZERO)));
+        runQuietly(() -> transactions.close(Duration.ZERO));
+        runQuietly(handover::close);
+        LOG.warn("halted without draining (a simulated crash)");
+    }
+
+    private void closeQuietly() {
+        quiet = true;
+        runQuietly(consumer::close);
+        runQuietly(() -> transactions.close(Duration.ofSeconds(5)));
+        runQuietly(handover::close);
+    }
+
+    private static void runQuietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("while closing: {}", e.toString());
+        }
+    }
+
+    private void wakeup() {
+        consumer.wakeup();
+    }
+
+    /** Rebalance callbacks; they run inside {@code consumer.poll} on the loop thread. */
+    private final class Listener implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (quiet) {
+                return;
+            }
+            handover.takeOver(partitions);
+            ownershipChanged();
+            ready = true;
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (quiet || partitions.isEmpty()) {
+                return;
+            }
+            Set<Integer> numbers = Handover.partitionNumbers(partitions);
+            try {
+                settle(numbers, settings.handoverTimeout());
+            } catch (RuntimeException e) {
+                LOG.error("the last transaction before a handover failed", e);
+                needsReset = true;
+            }
+            handover.giveUp(numbers);
+            ownershipChanged();
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            if (quiet) {
+                return;
+            }
+            outbox.failed(new Intake.PartitionReleased());
+            handover.giveUp(Handover.partitionNumbers(partitions));
+            ownershipChanged();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.imagegen.worker.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.imagegen.core.GenerationRequest;
+import dev.imagegen.core.task.Task;
+import dev.imagegen.core.task.TaskEvent;
+import dev.imagegen.spi.ErrorCode;
+import dev.imagegen.spi.GeneratedImage;
+import dev.imagegen.spi.ModelId;
+import dev.imagegen.spi.ProviderFailure;
+import dev.imagegen.spi.ProviderId;
+import dev.imagegen.spi.ProviderTaskRef;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventWriterTest {
+
+    static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
+    static final ProviderId APIXO = ProviderId.of("apixo");
+
+    static Task accepted() {
+        return Task.accept(GenerationRequest.builder().id("order-42-hero").model("nano-banana-pro").prompt("p")
+                .metadata(Map.of("tenant", "acme")).build(), T0);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> json(byte[] bytes) throws Exception {
+        return (Map<String, Object>) JsonTree.parse(bytes);
+    }
+
+    @Test
+    void a_succeeded_event_has_every_contract_field() throws Exception {
+        Task done = accepted().submitting(APIXO, T0)
+                .submitted(new ProviderTaskRef(APIXO, ModelId.of("nano-banana-pro"), "task_1"), T0)
+                .succeeded(List.of(new GeneratedImage(URI.create("https://r2.apixo.ai/image.png"),
+                        Instant.parse("2026-11-23T09:00:00Z"))), List.of(), T0.plusSeconds(41));
+        Map<String, Object> e = json(new EventWriter(Redactor.NONE).write(EventMessage.of(TaskEvent.of(done))));
+
+        assertEquals("imagegen.task.v1", e.get("type"));
+        assertEquals("order-42-hero", e.get("commandId"));
+        assertEquals("SUCCEEDED", e.get("status"));
+        assertEquals(true, e.get("terminal"));
+        assertEquals("apixo", e.get("provider"));
+        assertEquals("nano-banana-pro", e.get("model"));
+        assertEquals("task_1", e.get("providerTaskId"));
+        assertEquals(List.of(Map.of("url", "https://r2.apixo.ai/image.png", "expiresAt", "2026-11-23T09:00:00Z")),
+                e.get("images"));
+        assertTrue(e.containsKey("error"));
+        assertNull(e.get("error"));
+        assertEquals(List.of(), e.get("warnings"));
+        assertEquals(List.of(Map.of("provider", "apixo", "outcome", "ACCEPTED")), e.get("attempts"));
+        assertEquals("2026-11-22T09:00:41Z", e.get("occurredAt"));
+        assertEquals(Map.of("tenant", "acme"), e.get("metadata"));
+    }
+
+    @Test
+    void a_non_terminal_event_says_so() throws Exception {
+        Map<String, Object> e = json(new EventWriter(Redactor.NONE).write(EventMessage.of(TaskEvent.of(accepted()))));
+        assertEquals("ACCEPTED", e.get("status"));
+        assertEquals(false, e.get("terminal"));
+        assertNull(e.get("provider"));
+    }
+
+    @Test
+    void a_failed_event_carries_the_error_without_secrets() throws Exception {
+        Task failed = accepted().failed(new ProviderFailure(ErrorCode.RATE_LIMITED, "429",
+                "throttled for key sk-live-123456"), T0);
+        byte[] bytes = new EventWriter(new Redactor(List.of("sk-live-123456"))).write(
+                EventMessage.of(TaskEvent.of(failed)));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> error = (Map<String, Object>) json(bytes).get("error");
+
+        assertEquals("RATE_LIMITED", error.get("code"));
+        assertEquals(true, error.get("retryable"));
+        assertEquals("429", error.get("providerCode"));
+        assertEquals("throttled for key [secret]", error.get("message"));
+        assertFalse(new String(bytes, StandardCharsets.UTF_8).contains("sk-live"));
+    }
+
+    @Test
+    void long_messages_are_capped_and_lone_surrogates_replaced() throws Exception {
+        EventMessage event = new EventMessage("c\ud800", dev.imagegen.core.task.TaskState.FAILED, null, null, null,
+                List.of(), new ProviderFailure(ErrorCode.INVALID_REQUEST, null, "x".repeat(100_000)), List.of(),
+                List.of(), T0, Map.of("k", "\udc00"));
+        Map<String, Object> e = json(new EventWriter(Redactor.NONE).write(event));
+        @SuppressWarnings("unchecked")
+        String message = (String) ((Map<String, Object>) e.get("error")).get("message");
+        assertEquals(EventWriter.MAX_MESSAGE_CHARS, message.length());
+        assertEquals("c\ufffd", e.get("commandId"));
+        assertEquals(Map.of("k", "\ufffd"), e.get("metadata"));
+    }
+}

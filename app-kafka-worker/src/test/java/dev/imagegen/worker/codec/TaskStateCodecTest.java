@@ -1,0 +1,77 @@
+package dev.imagegen.worker.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.imagegen.core.GenerationRequest;
+import dev.imagegen.core.task.Task;
+import dev.imagegen.spi.ErrorCode;
+import dev.imagegen.spi.ModelId;
+import dev.imagegen.spi.ProviderFailure;
+import dev.imagegen.spi.ProviderId;
+import dev.imagegen.spi.ProviderTaskRef;
+import dev.imagegen.spi.Reference;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TaskStateCodecTest {
+
+    private final TaskStateCodec codec = new TaskStateCodec();
+    private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
+    private static final ProviderId XENODIA = ProviderId.of("xenodia");
+
+    private static GenerationRequest fullRequest() {
+        return GenerationRequest.builder().id("order-42").provider("xenodia").model("nano-banana-pro")
+                .prompt("a banana \uD83C\uDF4C").negativePrompt("blurry").aspectRatio("16:9").resolution("2K")
+                .outputFormat("png").n(2).seed(-7L).referenceUrl("https://example.com/a.png")
+                .referenceBytes(new byte[] {1, 2, 3}, "image/png")
+                .providerOptions("xenodia", Map.of("quality", "high", "nested", Map.of("a", List.of(1L, true))))
+                .deadline(T0.plusSeconds(600)).metadata(Map.of("tenant", "acme")).build();
+    }
+
+    @Test
+    void a_task_in_flight_round_trips() {
+        Task task = Task.accept(fullRequest(), T0).submitting(XENODIA, T0).submitFailed(ErrorCode.RATE_LIMITED, T0)
+                .submitting(XENODIA, T0.plusSeconds(1))
+                .submitted(new ProviderTaskRef(XENODIA, ModelId.of("nano-banana-pro"), "v-1"), T0.plusSeconds(2))
+                .running(T0.plusSeconds(3)).polled(T0.plusSeconds(4));
+        StoredTask.InFlight back = assertInstanceOf(StoredTask.InFlight.class, codec.read(codec.write(task)));
+        assertEquals(task, back.task());
+    }
+
+    @Test
+    void a_submit_intent_round_trips_as_in_doubt() {
+        Task task = Task.accept(fullRequest(), T0).submitting(XENODIA, T0);
+        Task back = ((StoredTask.InFlight) codec.read(codec.write(task))).task();
+        assertTrue(back.submitInDoubt());
+        assertEquals(task, back);
+    }
+
+    @Test
+    void a_finished_task_is_a_small_mark() {
+        Task failed = Task.accept(fullRequest(), T0).failed(new ProviderFailure(ErrorCode.TIMEOUT, null, "late"), T0);
+        byte[] bytes = codec.write(failed);
+        assertEquals(new StoredTask.Finished("order-42", "FAILED"), codec.read(bytes));
+        assertTrue(bytes.length < 100, new String(bytes, StandardCharsets.UTF_8));
+        assertEquals(new StoredTask.Finished("bad id!", "FAILED"), codec.read(codec.finished("bad id!", "FAILED")));
+    }
+
+    @Test
+    void a_record_it_did_not_write_is_refused() {
+        for (String bad : List.of("nope", "{}", "{\"v\":2}", "{\"v\":1,\"commandId\":\"c\",\"state\":\"RUNNING\"}")) {
+            assertThrows(IllegalArgumentException.class, () -> codec.read(bad.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Test
+    void inline_references_survive_byte_for_byte() {
+        Task task = Task.accept(fullRequest(), T0);
+        Task back = ((StoredTask.InFlight) codec.read(codec.write(task))).task();
+        assertEquals(Reference.inline(new byte[] {1, 2, 3}, "image/png"), back.request().references().get(1));
+    }
+}

@@ -1,0 +1,133 @@
+package dev.imagegen.worker.it;
+
+import dev.imagegen.spi.ProviderConfig;
+import dev.imagegen.spi.ProviderRegistry;
+import dev.imagegen.worker.Worker;
+import dev.imagegen.worker.codec.JsonTree;
+import dev.imagegen.worker.config.WorkerConfig;
+import dev.imagegen.worker.demo.EmbeddedKafka;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** A broker on 127.0.0.1 and helpers to run workers against it with their own topics. */
+final class KafkaFixture implements AutoCloseable {
+
+    static final String ALPHA_KEY = "sk-alpha-0123456789-secret";
+    static final String BETA_KEY = "sk-beta-9876543210-secret";
+
+    final EmbeddedKafka kafka;
+    final String prefix = "t" + UUID.randomUUID().toString().substring(0, 6) + ".";
+    private final KafkaProducer<byte[], byte[]> producer;
+
+    KafkaFixture() {
+        this(Map.of());
+    }
+
+    /** @param brokerProperties broker settings on top of the single-node defaults */
+    KafkaFixture(Map<String, String> brokerProperties) {
+        kafka = new EmbeddedKafka(brokerProperties);
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(), "linger.ms", 1),
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    WorkerConfig config(int partitions) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("IMAGEGEN_COMMANDS_TOPIC", prefix + "commands");
+        env.put("IMAGEGEN_EVENTS_TOPIC", prefix + "events");
+        env.put("IMAGEGEN_DLQ_TOPIC", prefix + "dlq");
+        env.put("IMAGEGEN_TASKS_TOPIC", prefix + "tasks");
+        env.put("IMAGEGEN_GROUP_ID", prefix + "workers");
+        env.put("IMAGEGEN_PARTITIONS", Integer.toString(partitions));
+        env.put("IMAGEGEN_PROVIDER_ORDER", "alpha,beta");
+        env.put("IMAGEGEN_HTTP_PORT", "0");
+        env.put("IMAGEGEN_DRAIN_TIMEOUT", "3s");
+        return WorkerConfig.read(ProviderConfig.of(env));
+    }
+
+    Worker worker(WorkerConfig config) {
+        return Worker.start(config, ProviderConfig.of(Map.of("ALPHA_API_KEY", ALPHA_KEY, "BETA_API_KEY", BETA_KEY,
+                "BETA_CALLBACK_URL", "https://hooks.example")),
+                ProviderRegistry.load());
+    }
+
+    static void awaitReady(Worker worker) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!worker.ready()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("worker not ready within 60 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    void send(String topic, String key, byte[] value) {
+        producer.send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value));
+    }
+
+    void send(String topic, String key, String json) {
+        send(topic, key, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void flush() {
+        producer.flush();
+    }
+
+    static String command(String id, String prompt, String extra) {
+        return "{\"type\":\"imagegen.generate.v1\",\"commandId\":\"" + id + "\",\"model\":\"test-model\","
+                + "\"prompt\":\"" + prompt + "\"" + extra + ",\"metadata\":{\"tenant\":\"acme\"}}";
+    }
+
+    /** Reads a topic (read_committed) from the start until {@code done} holds for what was read, or the timeout. */
+    List<ConsumerRecord<byte[], byte[]>> read(String topic, Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
+                                              Duration timeout) {
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        Map<String, Object> props = Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id",
+                "reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest", "isolation.level", "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long end = System.nanoTime() + timeout.toNanos();
+            while (!done.test(out) && System.nanoTime() < end) {
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> json(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            return (Map<String, Object>) JsonTree.parse(record.value());
+        } catch (JsonTree.Unreadable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static long terminalCount(List<ConsumerRecord<byte[], byte[]>> events, String id) {
+        return events.stream().map(KafkaFixture::json)
+                .filter(e -> id.equals(e.get("commandId")) && Boolean.TRUE.equals(e.get("terminal"))).count();
+    }
+
+    static List<Map<String, Object>> eventsOf(List<ConsumerRecord<byte[], byte[]>> events, String id) {
+        return events.stream().map(KafkaFixture::json).filter(e -> id.equals(e.get("commandId"))).toList();
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(2));
+        kafka.close();
+    }
+}
