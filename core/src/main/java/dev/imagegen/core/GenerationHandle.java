@@ -12,7 +12,10 @@ public interface GenerationHandle {
 
     TaskId id();
 
-    /** Completes with the terminal task. Completes exceptionally only if the task store failed. */
+    /**
+     * Completes with the terminal task. Completes exceptionally only if the task store failed, or the task was
+     * released to another process ({@link ImageGeneration#release}).
+     */
     CompletionStage<Task> result();
 
     /** The task as it is now, if the store has it. */

@@ -97,9 +97,12 @@ public final class ImageGeneration implements AutoCloseable {
         return handles;
     }
 
-    /** Stops driving a task without changing it (another process takes it over). */
-    public void release(TaskId id) {
-        driver.release(id);
+    /**
+     * Stops driving a task without changing it (another process takes it over). Completes once the task is
+     * released; a {@link #resume} after that starts afresh.
+     */
+    public CompletionStage<Void> release(TaskId id) {
+        return driver.release(id);
     }
 
     /** The task as the store has it. */

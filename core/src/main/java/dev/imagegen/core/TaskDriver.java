@@ -80,7 +80,15 @@ final class TaskDriver {
         if (prior != null) {
             return prior;
         }
-        scheduler.execute(() -> start(request, mine));
+        scheduler.execute(() -> {
+            try {
+                start(request, mine);
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "internal error while starting task " + request.id(), e);
+                results.remove(request.id(), mine);
+                mine.completeExceptionally(e);
+            }
+        });
         return mine;
     }
 
@@ -109,15 +117,15 @@ final class TaskDriver {
         return answer;
     }
 
-    void release(TaskId id) {
-        scheduler.execute(() -> {
+    CompletableFuture<Void> release(TaskId id) {
+        return CompletableFuture.runAsync(() -> {
             RunningTask rt = running.remove(id);
             if (rt != null) {
                 stop(rt);
                 rt.result.cancel(false);
             }
             results.remove(id);
-        });
+        }, scheduler);
     }
 
     boolean onCallback(ProviderId provider, String token, byte[] body) {
@@ -221,7 +229,8 @@ final class TaskDriver {
         URI callbackUrl = callbackUrl(rt);
         ProviderRequest request = ProviderRequests.forProvider(rt.task.request(), rt.provider(), callbackUrl);
         persist(rt.task, false)
-                .thenComposeAsync(ignored -> rt.lane.provider.submit(request), scheduler)
+                .thenComposeAsync(ignored -> rt.done ? CompletableFuture.<Submission>completedFuture(null)
+                        : rt.lane.provider.submit(request), scheduler)
                 .whenCompleteAsync((submission, error) -> guarded(rt, () -> onSubmitted(rt, submission, error)),
                         scheduler);
     }

@@ -340,6 +340,22 @@ class ImageGenerationTest {
     }
 
     @Test
+    void a_released_task_is_no_longer_driven_and_can_be_resumed_afresh() throws Exception {
+        FakeProvider xenodia = new FakeProvider("xenodia", "nano-banana-pro").thenTask(running());
+        ImageGeneration images = start(xenodia);
+        GenerationHandle handle = images.submit(request("t21").build());
+        awaitState(images, "t21", TaskState.RUNNING);
+
+        images.release(TaskId.of("t21")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertTrue(handle.result().toCompletableFuture().isCompletedExceptionally());
+        Task stored = images.find(TaskId.of("t21")).orElseThrow();
+        xenodia.finishTask("xenodia-task-1", succeeded());
+
+        assertEquals(TaskState.SUCCEEDED, await(images.resume(stored)).state());
+        assertEquals(1, xenodia.submitted().size());
+    }
+
+    @Test
     void close_closes_the_providers() {
         FakeProvider xenodia = new FakeProvider("xenodia", "nano-banana-pro");
         start(xenodia).close();

@@ -65,16 +65,17 @@ final class ApixoMapper {
     }
 
     /**
-     * When to ask first, from Apixo's timing guidance for nano-banana-pro: 1K about 20 s, 2K about 30 s, 4K about
-     * 45 s; an open resolution is treated as the quickest.
+     * When to ask first, from Apixo's timing guidance for nano-banana-pro ("wait 20 seconds, then poll every 3
+     * seconds"; 1K about 20-30 s, 2K 30-45 s, 4K 45-60 s): the configured first wait ({@code oneK}, 20 s by
+     * default) for 1K, 1.5 times it for 2K, 2.25 times it for 4K; an open resolution is treated as the quickest.
      */
-    static PollHint firstPoll(Resolution resolution) {
-        Duration eta = resolution == null ? Duration.ofSeconds(20) : switch (resolution) {
-            case ONE_K -> Duration.ofSeconds(20);
-            case TWO_K -> Duration.ofSeconds(30);
-            case FOUR_K -> Duration.ofSeconds(45);
+    static PollHint firstPoll(Resolution resolution, Duration oneK) {
+        double factor = resolution == null ? 1.0 : switch (resolution) {
+            case ONE_K -> 1.0;
+            case TWO_K -> 1.5;
+            case FOUR_K -> 2.25;
         };
-        return PollHint.eta(eta);
+        return PollHint.eta(Duration.ofMillis(Math.round(oneK.toMillis() * factor)));
     }
 
     TaskSnapshot snapshot(TaskStatus status) {

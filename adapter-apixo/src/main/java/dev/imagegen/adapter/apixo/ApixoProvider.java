@@ -96,7 +96,7 @@ final class ApixoProvider implements ImageProvider {
                 .orElseThrow(() -> responses.missingTaskId(envelope));
         LOG.debug("apixo accepted {} as task {}", request.correlationId(), taskId);
         return new Submission.Accepted(new ProviderTaskRef(ApixoConfig.ID, request.model(), taskId),
-                ApixoMapper.firstPoll(request.resolution()));
+                ApixoMapper.firstPoll(request.resolution(), config.taskSettings().pollInitialDelay()));
     }
 
     @Override

@@ -46,7 +46,7 @@ final class BailianProvider implements ImageProvider {
         this.descriptor = new ProviderDescriptor(BailianConfig.ID, settings.style().offers(), null);
         this.redactor = new Redactor(settings.apiKey());
         this.responses = new BailianResponses(BailianConfig.ID, new Envelope(json, settings.clock(), redactor),
-                settings.clock());
+                settings.clock(), settings.taskSettings().pollInitialDelay());
         DefaultHttpClientConfiguration http = new DefaultHttpClientConfiguration();
         http.setConnectTimeout(settings.connectTimeout());
         http.setReadTimeout(settings.readTimeout());

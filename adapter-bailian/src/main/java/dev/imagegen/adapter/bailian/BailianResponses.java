@@ -40,11 +40,13 @@ final class BailianResponses {
     private final ProviderId provider;
     private final Envelope envelope;
     private final Clock clock;
+    private final Duration firstWait;
 
-    BailianResponses(ProviderId provider, Envelope envelope, Clock clock) {
+    BailianResponses(ProviderId provider, Envelope envelope, Clock clock, Duration firstWait) {
         this.provider = provider;
         this.envelope = envelope;
         this.clock = clock;
+        this.firstWait = firstWait;
     }
 
     Submission submission(RawResponse response, ProviderRequest request, ModelFamily family) {
@@ -68,7 +70,7 @@ final class BailianResponses {
             throw new ProviderException(ErrorCode.OUTCOME_UNKNOWN, null,
                     "bailian: the vendor answered without a task id or images");
         }
-        PollHint hint = family.eta().map(PollHint::eta).orElse(PollHint.NONE);
+        PollHint hint = family.eta(firstWait).map(PollHint::eta).orElse(PollHint.NONE);
         return new Submission.Accepted(new ProviderTaskRef(provider, request.model(), taskId), hint);
     }
 

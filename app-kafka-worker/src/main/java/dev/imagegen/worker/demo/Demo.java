@@ -32,7 +32,7 @@ public final class Demo {
     }
 
     public static int run(PrintStream out, PrintStream err) {
-        try (EmbeddedKafka kafka = new EmbeddedKafka(); DemoProviders vendors = DemoProviders.none()) {
+        try (EmbeddedKafka kafka = new EmbeddedKafka(); DemoProviders vendors = DemoProviders.simulators()) {
             ProviderConfig env = vendors.config();
             WorkerConfig config = WorkerConfig.read(ProviderConfig.of(key -> switch (key) {
                 case "KAFKA_BOOTSTRAP_SERVERS" -> kafka.bootstrapServers();

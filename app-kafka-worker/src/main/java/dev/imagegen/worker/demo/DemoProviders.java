@@ -3,12 +3,7 @@ package dev.imagegen.worker.demo;
 import dev.imagegen.spi.ProviderConfig;
 import java.util.Map;
 
-/**
- * Where {@code demo}'s vendors come from. Today: none (every sample command ends FAILED with
- * {@code UNSUPPORTED_MODEL}, which still shows the whole path). Once the vendor simulators live in their own
- * module, start them here on 127.0.0.1 and return a configuration that points the three providers at them
- * (their {@code <P>_API_KEY} and {@code <P>_BASE_URL} keys): that is the one change {@code demo} needs.
- */
+/** Where {@code demo}'s vendors come from: the in-project simulators ({@link #simulators()}), or none. */
 interface DemoProviders extends AutoCloseable {
 
     /** The provider configuration the demo's worker reads. */
@@ -17,7 +12,12 @@ interface DemoProviders extends AutoCloseable {
     @Override
     void close();
 
-    /** No simulators yet. */
+    /** The three vendor simulators on 127.0.0.1. */
+    static DemoProviders simulators() {
+        return new SimulatedVendors();
+    }
+
+    /** No vendors: every sample command ends FAILED with {@code UNSUPPORTED_MODEL}. */
     static DemoProviders none() {
         return new DemoProviders() {
             @Override

@@ -28,7 +28,7 @@ class TaskStateCodecTest {
     private static GenerationRequest fullRequest() {
         return GenerationRequest.builder().id("order-42").provider("xenodia").model("nano-banana-pro")
                 .prompt("a banana \uD83C\uDF4C").negativePrompt("blurry").aspectRatio("16:9").resolution("2K")
-                .outputFormat("png").n(2).seed(-7L).referenceUrl("https://example.com/a.png")
+                .outputFormat("png").n(2).seed(7L).referenceUrl("https://example.com/a.png")
                 .referenceBytes(new byte[] {1, 2, 3}, "image/png")
                 .providerOptions("xenodia", Map.of("quality", "high", "nested", Map.of("a", List.of(1L, true))))
                 .deadline(T0.plusSeconds(600)).metadata(Map.of("tenant", "acme")).build();

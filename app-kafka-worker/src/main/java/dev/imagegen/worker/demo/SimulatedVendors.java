@@ -1,0 +1,56 @@
+package dev.imagegen.worker.demo;
+
+import dev.imagegen.spi.ProviderConfig;
+import dev.imagegen.testkit.apixo.ApixoSimulator;
+import dev.imagegen.testkit.apixo.SimOptions;
+import dev.imagegen.testkit.bailian.BailianSimulator;
+import dev.imagegen.testkit.xenodia.SimulatorOptions;
+import dev.imagegen.testkit.xenodia.XenodiaSimulator;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The three vendor simulators on 127.0.0.1, with tasks that take a second or two, and a provider configuration
+ * that points the real adapters at them (their keys, base URLs and a quick polling cadence).
+ */
+final class SimulatedVendors implements DemoProviders {
+
+    private static final Duration STEP = Duration.ofMillis(600);
+
+    private final XenodiaSimulator xenodia;
+    private final ApixoSimulator apixo;
+    private final BailianSimulator bailian;
+
+    SimulatedVendors() {
+        xenodia = XenodiaSimulator.start(SimulatorOptions.defaults().withDurations(STEP, STEP, STEP.multipliedBy(2)));
+        apixo = ApixoSimulator.start(SimOptions.fast().withTimings(STEP, STEP.multipliedBy(2)));
+        bailian = BailianSimulator.start(dev.imagegen.testkit.bailian.SimOptions.defaults()
+                .style(BailianSimulator.Style.GATEWAY).pendingFor(STEP).runningFor(STEP.multipliedBy(2)));
+    }
+
+    @Override
+    public ProviderConfig config() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("XENODIA_API_KEY", xenodia.apiKey());
+        env.put("XENODIA_BASE_URL", xenodia.baseUrl().toString());
+        env.put("APIXO_API_KEY", apixo.apiKey());
+        env.put("APIXO_BASE_URL", apixo.baseUrl().toString());
+        env.put("BAILIAN_API_KEY", bailian.apiKey());
+        env.put("BAILIAN_BASE_URL", bailian.baseUrl().toString());
+        env.put("BAILIAN_API_STYLE", "gateway");
+        for (String p : new String[] {"XENODIA", "APIXO", "BAILIAN"}) {
+            env.put(p + "_POLL_INITIAL_DELAY", "500ms");
+            env.put(p + "_POLL_INTERVAL", "300ms");
+            env.put(p + "_POLL_MAX_INTERVAL", "600ms");
+        }
+        return ProviderConfig.of(env);
+    }
+
+    @Override
+    public void close() {
+        xenodia.close();
+        apixo.close();
+        bailian.close();
+    }
+}
