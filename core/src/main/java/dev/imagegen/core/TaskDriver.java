@@ -33,6 +33,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -75,30 +76,29 @@ final class TaskDriver {
     // ---- entry points (any thread) ----
 
     CompletableFuture<Task> submit(GenerationRequest request) {
+        return once(request.id(), result -> start(request, result));
+    }
+
+    CompletableFuture<Task> resume(Task task) {
+        return once(task.id(), result -> restore(task, result));
+    }
+
+    /** Begins driving a task on the scheduler, unless it is driven already (then its result is returned). */
+    private CompletableFuture<Task> once(TaskId id, Consumer<CompletableFuture<Task>> begin) {
         CompletableFuture<Task> mine = new CompletableFuture<>();
-        CompletableFuture<Task> prior = results.putIfAbsent(request.id(), mine);
+        CompletableFuture<Task> prior = results.putIfAbsent(id, mine);
         if (prior != null) {
             return prior;
         }
         scheduler.execute(() -> {
             try {
-                start(request, mine);
+                begin.accept(mine);
             } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "internal error while starting task " + request.id(), e);
-                results.remove(request.id(), mine);
+                LOG.log(Level.ERROR, "internal error while starting task " + id, e);
+                results.remove(id, mine);
                 mine.completeExceptionally(e);
             }
         });
-        return mine;
-    }
-
-    CompletableFuture<Task> resume(Task task) {
-        CompletableFuture<Task> mine = new CompletableFuture<>();
-        CompletableFuture<Task> prior = results.putIfAbsent(task.id(), mine);
-        if (prior != null) {
-            return prior;
-        }
-        scheduler.execute(() -> guarded(null, () -> restore(task, mine)));
         return mine;
     }
 
@@ -160,15 +160,7 @@ final class TaskDriver {
         Task task = Task.accept(request, now());
         RouteDecision decision = router.route(request, descriptors(), Set.of());
         if (decision instanceof RouteDecision.Refused refused) {
-            Task failed = task.failed(refused.failure(), now());
-            persist(failed, true).whenComplete((done, error) -> {
-                if (error != null) {
-                    results.remove(request.id());
-                    result.completeExceptionally(error);
-                } else {
-                    complete(failed, result);
-                }
-            });
+            persistTerminal(task.failed(refused.failure(), now()), result);
             return;
         }
         RunningTask rt = new RunningTask(task, result);
@@ -382,12 +374,17 @@ final class TaskDriver {
         rt.task = terminal;
         stop(rt);
         running.remove(terminal.id());
+        persistTerminal(terminal, rt.result);
+    }
+
+    /** Saves a terminal task with its event, then completes its result (exceptionally if the store failed). */
+    private void persistTerminal(Task terminal, CompletableFuture<Task> result) {
         persist(terminal, true).whenComplete((done, error) -> {
             if (error != null) {
-                results.remove(terminal.id());
-                rt.result.completeExceptionally(error);
+                results.remove(terminal.id(), result);
+                result.completeExceptionally(error);
             } else {
-                complete(terminal, rt.result);
+                complete(terminal, result);
             }
         });
     }
