@@ -43,16 +43,18 @@ public final class Worker implements AutoCloseable {
     private final HttpEndpoint http;
     private final Admin admin;
     private final Duration drainTimeout;
+    private final WorkerMetrics metrics;
     private boolean closed;
 
     private Worker(ImageGeneration engine, ScheduledExecutorService scheduler, WorkerLoop loop, HttpEndpoint http,
-                   Admin admin, Duration drainTimeout) {
+                   Admin admin, Duration drainTimeout, WorkerMetrics metrics) {
         this.engine = engine;
         this.scheduler = scheduler;
         this.loop = loop;
         this.http = http;
         this.admin = admin;
         this.drainTimeout = drainTimeout;
+        this.metrics = metrics;
         this.loopThread = new Thread(loop, "imagegen-loop");
     }
 
@@ -94,7 +96,7 @@ public final class Worker implements AutoCloseable {
                 LOG.warn("no provider is enabled (set a provider's API key, see --help): every command will end "
                         + "FAILED with UNSUPPORTED_MODEL");
             }
-            Worker worker = new Worker(engine, scheduler, loop, http, admin, config.drainTimeout());
+            Worker worker = new Worker(engine, scheduler, loop, http, admin, config.drainTimeout(), metrics);
             worker.loopThread.start();
             LOG.info("worker started: providers {}, HTTP on {}:{}", engine.providers().stream()
                     .map(d -> d.id().value()).toList(), config.httpAddress(), http.port());
@@ -106,6 +108,7 @@ public final class Worker implements AutoCloseable {
             engine.close();
             scheduler.shutdownNow();
             admin.close(Duration.ofSeconds(1));
+            metrics.close();
             throw e;
         }
     }
@@ -161,6 +164,7 @@ public final class Worker implements AutoCloseable {
         engine.close();
         scheduler.shutdownNow();
         admin.close(Duration.ofSeconds(2));
+        metrics.close();
     }
 
     private static List<String> secrets(ProviderRegistry registry, ProviderConfig config) {

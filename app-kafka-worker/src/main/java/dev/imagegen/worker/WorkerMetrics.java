@@ -2,17 +2,25 @@ package dev.imagegen.worker;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * The worker's metrics, in Prometheus text format at {@code /metrics}. Labels are closed vocabularies (status,
- * provider id, call, error code): never a credential, never caller text. Thread-safe.
+ * provider id, call, error code): never a credential, never caller text. Also the JVM's own: heap and other memory
+ * pools, live data after GC, threads, CPU. Thread-safe.
  */
-public final class WorkerMetrics {
+public final class WorkerMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Counter consumed = Counter.builder("imagegen.commands.consumed")
             .description("command records consumed").register(registry);
     private final Counter duplicates = Counter.builder("imagegen.commands.duplicate")
@@ -21,8 +29,17 @@ public final class WorkerMetrics {
             .description("records written to the DLQ").register(registry);
     private final Counter commits = Counter.builder("imagegen.transactions.committed")
             .description("Kafka transactions committed").register(registry);
+    private final Timer commitTime = Timer.builder("imagegen.transactions.duration")
+            .description("time to write and commit one Kafka transaction").register(registry);
     private final Counter aborts = Counter.builder("imagegen.transactions.failed")
             .description("Kafka transactions that failed (the worker reset from Kafka)").register(registry);
+
+    public WorkerMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        gc.bindTo(registry);
+    }
 
     public void consumed() {
         consumed.increment();
@@ -36,8 +53,10 @@ public final class WorkerMetrics {
         dlq.increment(count);
     }
 
-    public void committed() {
+    /** A committed transaction, and how long writing and committing it took. */
+    public void committed(long nanos) {
         commits.increment();
+        commitTime.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void failedTransaction() {
@@ -62,5 +81,12 @@ public final class WorkerMetrics {
     /** The Prometheus text exposition. */
     public String scrape() {
         return registry.scrape();
+    }
+
+    /** Stops listening to GC notifications. */
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
     }
 }

@@ -31,14 +31,9 @@ final class SimulatedVendors implements DemoProviders {
 
     @Override
     public ProviderConfig config() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("XENODIA_API_KEY", xenodia.apiKey());
-        env.put("XENODIA_BASE_URL", xenodia.baseUrl().toString());
-        env.put("APIXO_API_KEY", apixo.apiKey());
-        env.put("APIXO_BASE_URL", apixo.baseUrl().toString());
-        env.put("BAILIAN_API_KEY", bailian.apiKey());
-        env.put("BAILIAN_BASE_URL", bailian.baseUrl().toString());
-        env.put("BAILIAN_API_STYLE", "gateway");
+        Map<String, String> env = new LinkedHashMap<>(xenodia.providerConfig());
+        env.putAll(apixo.providerConfig());
+        env.putAll(bailian.providerConfig());
         for (String p : new String[] {"XENODIA", "APIXO", "BAILIAN"}) {
             env.put(p + "_POLL_INITIAL_DELAY", "500ms");
             env.put(p + "_POLL_INTERVAL", "300ms");

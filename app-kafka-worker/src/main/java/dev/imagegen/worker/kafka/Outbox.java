@@ -67,9 +67,9 @@ final class Outbox {
         producer.commitTransaction();
     }
 
-    /** After a commit: completes the saves, counts, and empties. */
-    void committed(WorkerMetrics metrics) {
-        metrics.committed();
+    /** After a commit that took {@code nanos}: completes the saves, counts, and empties. */
+    void committed(WorkerMetrics metrics, long nanos) {
+        metrics.committed(nanos);
         eventStatuses.forEach(metrics::event);
         if (dlq > 0) {
             metrics.dlq(dlq);

@@ -44,6 +44,7 @@ final class Transactions {
         if (outbox.isEmpty() && offsets.equals(lastOffsets)) {
             return;
         }
+        long start = System.nanoTime();
         try {
             outbox.commit(producer, offsets, consumer.groupMetadata());
         } catch (RuntimeException e) {
@@ -52,7 +53,7 @@ final class Transactions {
             throw e;
         }
         lastOffsets = offsets;
-        outbox.committed(metrics);
+        outbox.committed(metrics, System.nanoTime() - start);
     }
 
     /** After a failed transaction: aborts it, or replaces a producer that cannot abort (fenced, fatal). */

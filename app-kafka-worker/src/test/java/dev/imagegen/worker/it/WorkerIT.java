@@ -158,7 +158,8 @@ class WorkerIT {
         eventsUntilTerminal("m-1");
         String metrics = get(http, base + "/metrics").body();
         for (String name : List.of("imagegen_commands_consumed_total", "imagegen_events_total{status=\"SUCCEEDED\"}",
-                "imagegen_tasks_in_flight", "imagegen_transactions_committed_total", "imagegen_vendor_calls_total")) {
+                "imagegen_tasks_in_flight", "imagegen_transactions_committed_total", "imagegen_vendor_calls_total",
+                "jvm_memory_used_bytes{area=\"heap\"", "jvm_threads_live_threads", "jvm_gc_live_data_size_bytes")) {
             assertTrue(metrics.contains(name), name + " in\n" + metrics);
         }
         assertFalse(metrics.contains(KafkaFixture.ALPHA_KEY));

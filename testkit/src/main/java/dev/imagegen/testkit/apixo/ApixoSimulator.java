@@ -5,6 +5,7 @@ import dev.imagegen.testkit.apixo.SimApi.Endpoint;
 import dev.imagegen.testkit.apixo.SimApi.Scripted;
 import dev.imagegen.testkit.VendorSimulator;
 import dev.imagegen.testkit.LoopbackServer;
+import dev.imagegen.testkit.TaskLedger;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,6 +73,11 @@ public final class ApixoSimulator implements VendorSimulator, AutoCloseable {
 
     public String apiKey() {
         return options.apiKey();
+    }
+
+    /** {@code APIXO_API_KEY} and {@code APIXO_BASE_URL} for this simulator. */
+    public Map<String, String> providerConfig() {
+        return Map.of("APIXO_API_KEY", apiKey(), "APIXO_BASE_URL", baseUrl().toString());
     }
 
     public SimOptions options() {
@@ -190,6 +196,11 @@ public final class ApixoSimulator implements VendorSimulator, AutoCloseable {
             throw new IllegalStateException("no submit received");
         }
         return SimJson.map(bodies.get(bodies.size() - 1));
+    }
+
+    /** Per-task creation, finish and status-call times, for load runs. */
+    public TaskLedger ledger() {
+        return api.ledger;
     }
 
     public int taskCount() {

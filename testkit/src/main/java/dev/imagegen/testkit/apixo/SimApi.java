@@ -2,6 +2,7 @@ package dev.imagegen.testkit.apixo;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.imagegen.testkit.LoopbackServer;
+import dev.imagegen.testkit.TaskLedger;
 import dev.imagegen.testkit.TestImages;
 import io.micronaut.json.tree.JsonNode;
 import java.awt.Color;
@@ -48,6 +49,7 @@ final class SimApi {
     final AtomicLong submits = new AtomicLong();
     final AtomicLong statuses = new AtomicLong();
     final AtomicLong images = new AtomicLong();
+    final TaskLedger ledger = new TaskLedger();
     private volatile URI baseUrl;
 
     SimApi(SimOptions options, CallbackDispatcher callbacks) {
@@ -123,6 +125,7 @@ final class SimApi {
                 options.clock().millis(), durations[0].toMillis(), durations[1].toMillis(), failCode.get(),
                 pinnedState.get(), accepted.outputFormat(), accepted.callbackUrl());
         tasks.put(task.id(), task);
+        ledger.created(task.id(), task.createdAt(), task.pinnedState() == null ? task.completeTime() : TaskLedger.NEVER);
         if (task.callbackUrl() != null) {
             callbacks.deliverAfter(durations[0].plus(durations[1]), task.callbackUrl(), () -> terminalEnvelope(task));
         }
@@ -159,6 +162,7 @@ final class SimApi {
             error(exchange, 404, "Task not found", null);
             return;
         }
+        ledger.statusAsked(taskId, options.clock().millis());
         delay(script);
         LoopbackServer.json(exchange, 200, envelope(task));
     }

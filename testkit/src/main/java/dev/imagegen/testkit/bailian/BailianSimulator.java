@@ -2,6 +2,7 @@ package dev.imagegen.testkit.bailian;
 
 import dev.imagegen.testkit.VendorSimulator;
 import dev.imagegen.testkit.LoopbackServer;
+import dev.imagegen.testkit.TaskLedger;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -160,6 +161,11 @@ public final class BailianSimulator implements VendorSimulator, AutoCloseable {
 
     public long imageDownloads() {
         return handler.images.sum();
+    }
+
+    /** Per-task creation, finish and status-call times, for load runs. */
+    public TaskLedger ledger() {
+        return handler.ledger;
     }
 
     public int taskCount() {

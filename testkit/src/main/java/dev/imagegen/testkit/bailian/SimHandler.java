@@ -3,6 +3,7 @@ package dev.imagegen.testkit.bailian;
 import com.sun.net.httpserver.HttpExchange;
 import dev.imagegen.testkit.LoopbackServer;
 import dev.imagegen.testkit.TestImages;
+import dev.imagegen.testkit.TaskLedger;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ final class SimHandler {
     final LongAdder cancels = new LongAdder();
     final LongAdder images = new LongAdder();
     final Map<String, SimTask> tasks = new ConcurrentHashMap<>();
+    final TaskLedger ledger = new TaskLedger();
     private final byte[] png = TestImages.png(64, 64, Color.ORANGE);
     private final byte[] jpeg = TestImages.jpeg(64, 64, Color.CYAN);
     private final SimOptions options;
@@ -122,8 +124,12 @@ final class SimHandler {
         String code = instructions.failCode;
         if (family.async) {
             int n = ((Number) Json.objectAt(json, "parameters").get("n")).intValue();
-            tasks.put(id, new SimTask(id, (String) json.get("model"), n, System.nanoTime(), Instant.now(), code,
-                    instructions.pinnedState, instructions.failedImages, false));
+            SimTask task = new SimTask(id, (String) json.get("model"), n, System.nanoTime(), Instant.now(), code,
+                    instructions.pinnedState, instructions.failedImages, false);
+            tasks.put(id, task);
+            long created = task.createdAt().toEpochMilli();
+            ledger.created(id, created, task.pinnedState() == null
+                    ? created + options.pendingFor.plus(options.runningFor).toMillis() : TaskLedger.NEVER);
             replies.ok(exchange, SimAnswers.created(id));
         } else if (code != null) {
             Refusal failure = new Refusal(Refusal.statusOf(code), code, "Simulated failure: " + code);
@@ -149,6 +155,7 @@ final class SimHandler {
             return;
         }
         SimTask task = tasks.get(taskId);
+        ledger.statusAsked(taskId, System.currentTimeMillis());
         if (task == null) {
             replies.ok(exchange, SimAnswers.unknownTask(taskId));
             return;

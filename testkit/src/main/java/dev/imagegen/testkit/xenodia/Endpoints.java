@@ -121,6 +121,7 @@ final class Endpoints {
         }
         String id = exchange.getRequestURI().getPath().substring("/v1/tasks/".length());
         Optional<TaskBook.SimTask> task = tasks.find(id);
+        tasks.ledger.statusAsked(id, System.currentTimeMillis());
         SimState.stall(state.pollStall);
         return task.map(t -> VendorAnswer.of(200, tasks.taskJson(t, baseUrl.get())))
                 .orElseGet(() -> VendorAnswer.error(404, "not_found", "task '" + id + "' not found", null));

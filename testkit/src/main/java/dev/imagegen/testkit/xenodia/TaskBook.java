@@ -1,5 +1,6 @@
 package dev.imagegen.testkit.xenodia;
 
+import dev.imagegen.testkit.TaskLedger;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ final class TaskBook {
     }
 
     private final Map<String, SimTask> tasks = new ConcurrentHashMap<>();
+    final TaskLedger ledger = new TaskLedger();
     private final SimulatorOptions options;
 
     TaskBook(SimulatorOptions options) {
@@ -44,6 +46,8 @@ final class TaskBook {
                 System.nanoTime(), System.currentTimeMillis() / 1000, pinnedState, failCode,
                 "jpg".equals(submit.outputFormat()) ? "jpg" : "png", request);
         tasks.put(task.id(), task);
+        long now = System.currentTimeMillis();
+        ledger.created(task.id(), now, pinnedState == null ? now + options.total().toMillis() : TaskLedger.NEVER);
         return task;
     }
 

@@ -2,6 +2,7 @@ package dev.imagegen.testkit.xenodia;
 
 import dev.imagegen.testkit.VendorSimulator;
 import dev.imagegen.testkit.LoopbackServer;
+import dev.imagegen.testkit.TaskLedger;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,6 +64,11 @@ public final class XenodiaSimulator implements VendorSimulator, AutoCloseable {
     /** The only key it accepts: the value for {@code XENODIA_API_KEY}. */
     public String apiKey() {
         return options.apiKey();
+    }
+
+    /** {@code XENODIA_API_KEY} and {@code XENODIA_BASE_URL} for this simulator. */
+    public Map<String, String> providerConfig() {
+        return Map.of("XENODIA_API_KEY", apiKey(), "XENODIA_BASE_URL", baseUrl().toString());
     }
 
     public SimulatorOptions options() {
@@ -167,6 +173,11 @@ public final class XenodiaSimulator implements VendorSimulator, AutoCloseable {
     /** Calls received per endpoint since the last reset. */
     public Counters counters() {
         return state.counters();
+    }
+
+    /** Per-task creation, finish and status-call times, for load runs. */
+    public TaskLedger ledger() {
+        return tasks.ledger;
     }
 
     /** How many tasks it holds. */

@@ -3,6 +3,7 @@ package dev.imagegen.testkit.apixo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.imagegen.testkit.TaskLedger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -128,6 +129,10 @@ class ApixoSimulatorTest {
         assertEquals(200, image.statusCode(), url);
         assertEquals("image/jpeg", image.headers().firstValue("Content-Type").orElse(""));
         assertEquals((byte) 0xFF, image.body()[0]);
+        TaskLedger.TaskTrace trace = simulator.ledger().trace(taskId).orElseThrow();
+        assertEquals(300, trace.finishesMillis() - trace.createdMillis());
+        assertEquals(3, trace.statusCalls().size());
+        assertTrue(trace.statusCalls().get(2) >= trace.finishesMillis(), trace.toString());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.imagegen.testkit.bailian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.imagegen.testkit.TaskLedger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -151,8 +152,10 @@ class BailianSimulatorTest {
         assertEquals("PENDING", output(data(created)).get("task_status"));
         List<String> seen = new ArrayList<>();
         Map<String, Object> output;
+        int polls = 0;
         do {
             output = output(data(get(gateway, "/api/v1/tasks/" + taskId)));
+            polls++;
             String state = (String) output.get("task_status");
             if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(state)) {
                 seen.add(state);
@@ -167,6 +170,10 @@ class BailianSimulatorTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, image.statusCode());
         assertEquals((byte) 0x89, image.body()[0]);
+        TaskLedger.TaskTrace trace = gateway.ledger().trace(taskId).orElseThrow();
+        assertEquals(300, trace.finishesMillis() - trace.createdMillis());
+        assertEquals(polls, trace.statusCalls().size());
+        assertTrue(trace.statusCalls().get(polls - 1) >= trace.finishesMillis(), trace.toString());
     }
 
     @Test

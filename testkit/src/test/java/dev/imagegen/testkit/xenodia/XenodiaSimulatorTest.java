@@ -3,6 +3,7 @@ package dev.imagegen.testkit.xenodia;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.imagegen.testkit.TaskLedger;
 import dev.imagegen.testkit.TestImages;
 import io.micronaut.serde.ObjectMapper;
 import java.awt.Color;
@@ -131,8 +132,10 @@ class XenodiaSimulatorTest {
         List<String> seen = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         Map<String, Object> task = Map.of();
+        int polls = 0;
         while (!"success".equals(task.get("state")) && System.nanoTime() < deadline) {
             task = get("/v1/tasks/" + id, bearer()).json();
+            polls++;
             if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(task.get("state"))) {
                 seen.add((String) task.get("state"));
             }
@@ -148,6 +151,10 @@ class XenodiaSimulatorTest {
                 HttpResponse.BodyHandlers.ofByteArray()).body();
         assertEquals((byte) 0x89, image[0]);
         assertEquals(100, ((Number) task.get("progress")).intValue());
+        TaskLedger.TaskTrace trace = simulator.ledger().trace(id).orElseThrow();
+        assertEquals(simulator.options().total().toMillis(), trace.finishesMillis() - trace.createdMillis());
+        assertEquals(polls, trace.statusCalls().size());
+        assertTrue(trace.statusCalls().get(polls - 1) >= trace.finishesMillis(), trace.toString());
     }
 
     @Test

@@ -1,0 +1,99 @@
+package dev.imagegen.bench.load;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.serde.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads the events topic (read_committed) on its own thread and remembers each command's terminal event. */
+final class EventFollower implements AutoCloseable {
+
+    /** A terminal event: its {@code occurredAt}, and when this process could read it (epoch ms). */
+    record Terminal(String commandId, String status, String provider, String providerTaskId, String errorCode,
+                    long occurredAtMillis, long readAtMillis) {
+    }
+
+    private static final ObjectMapper JSON = ObjectMapper.getDefault();
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Thread thread;
+    private final Map<String, Terminal> terminals = new ConcurrentHashMap<>();
+    private final AtomicLong events = new AtomicLong();
+    private final AtomicLong extraTerminals = new AtomicLong();
+    private volatile boolean running = true;
+
+    EventFollower(String bootstrap, String topic) {
+        consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "group.id",
+                "imagegen-load-" + System.nanoTime(), "auto.offset.reset", "earliest",
+                "isolation.level", "read_committed", "enable.auto.commit", "false", "fetch.max.wait.ms", "10"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+        thread = new Thread(this::run, "load-events");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    long now = System.currentTimeMillis();
+                    events.incrementAndGet();
+                    Map<String, Object> event = read(record.value());
+                    if (Boolean.TRUE.equals(event.get("terminal"))) {
+                        Object error = event.get("error");
+                        Terminal terminal = new Terminal(record.key(), (String) event.get("status"),
+                                (String) event.get("provider"), (String) event.get("providerTaskId"),
+                                error instanceof Map<?, ?> m ? String.valueOf(m.get("code")) : null,
+                                Instant.parse((String) event.get("occurredAt")).toEpochMilli(), now);
+                        if (terminals.putIfAbsent(record.key(), terminal) != null) {
+                            extraTerminals.incrementAndGet();
+                        }
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private static Map<String, Object> read(byte[] value) {
+        try {
+            return JSON.readValue(value, Argument.mapOf(String.class, Object.class));
+        } catch (IOException e) {
+            throw new IllegalStateException("the worker wrote an event that is not JSON", e);
+        }
+    }
+
+    Map<String, Terminal> terminals() {
+        return terminals;
+    }
+
+    long events() {
+        return events.get();
+    }
+
+    /** Terminal events beyond the first for a commandId (the contract says there are none). */
+    long extraTerminals() {
+        return extraTerminals.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.join(5000);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.imagegen.bench.load;
+
+import dev.imagegen.spi.Durations;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The load run's command line: {@code --name=value} pairs, each optional.
+ *
+ * @param tasks       how many commands to send (split over the providers by {@code mix})
+ * @param mix         provider id → weight
+ * @param taskLength  how long each simulated vendor task takes from acceptance to its result
+ * @param heap        the worker's maximum heap ({@code -Xmx})
+ * @param limit       the run ends by itself after this long, finished or not
+ * @param workerJar   the worker's jar
+ */
+record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, String heap, Duration limit,
+                   Path workerJar) {
+
+    static final String USAGE = """
+            usage: java -cp bench/target/benchmarks.jar dev.imagegen.bench.load.LoadRun [--name=value ...]
+              --tasks=10000                       commands to send
+              --mix=xenodia:4,apixo:4,bailian:2   how they are split over the providers
+              --task-length=60s                   how long each simulated vendor task runs
+              --heap=512m                         the worker's -Xmx
+              --limit=10m                         the run stops by itself after this long
+              --worker-jar=app-kafka-worker/target/app-kafka-worker.jar
+            The worker's settings (caps, poll cadence) can be changed through the environment: any XENODIA_*,
+            APIXO_*, BAILIAN_* or IMAGEGEN_* variable set here is passed on (except keys and base URLs).""";
+
+    static LoadOptions parse(String[] args) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0) {
+                throw new IllegalArgumentException("expected --name=value, got '" + arg + "'");
+            }
+            given.put(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        LoadOptions options = new LoadOptions(
+                Integer.parseInt(given.getOrDefault("tasks", "10000")),
+                mix(given.getOrDefault("mix", "xenodia:4,apixo:4,bailian:2")),
+                Durations.parse(given.getOrDefault("task-length", "60s")),
+                given.getOrDefault("heap", "512m"),
+                Durations.parse(given.getOrDefault("limit", "10m")),
+                Path.of(given.getOrDefault("worker-jar", "app-kafka-worker/target/app-kafka-worker.jar")));
+        given.keySet().removeAll(java.util.Set.of("tasks", "mix", "task-length", "heap", "limit", "worker-jar"));
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException("unknown option(s) " + given.keySet());
+        }
+        if (options.tasks < 1 || options.taskLength.toMillis() < 1000) {
+            throw new IllegalArgumentException("--tasks must be at least 1 and --task-length at least 1s");
+        }
+        return options;
+    }
+
+    private static Map<String, Integer> mix(String text) {
+        Map<String, Integer> mix = new LinkedHashMap<>();
+        for (String part : text.split(",")) {
+            String[] kv = part.split(":");
+            if (kv.length != 2 || !java.util.List.of("xenodia", "apixo", "bailian").contains(kv[0].trim())) {
+                throw new IllegalArgumentException("--mix: expected provider:weight with provider xenodia, apixo or "
+                        + "bailian, got '" + part + "'");
+            }
+            mix.put(kv[0].trim(), Integer.parseInt(kv[1].trim()));
+        }
+        return mix;
+    }
+
+    /** How many of the commands go to each provider (the rounding remainder goes to the first). */
+    Map<String, Integer> counts() {
+        int total = mix.values().stream().mapToInt(Integer::intValue).sum();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        int assigned = 0;
+        for (Map.Entry<String, Integer> e : mix.entrySet()) {
+            int n = (int) ((long) tasks * e.getValue() / total);
+            counts.put(e.getKey(), n);
+            assigned += n;
+        }
+        String first = mix.keySet().iterator().next();
+        counts.merge(first, tasks - assigned, Integer::sum);
+        return counts;
+    }
+}

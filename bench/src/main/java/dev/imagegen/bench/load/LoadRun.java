@@ -1,0 +1,198 @@
+package dev.imagegen.bench.load;
+
+import dev.imagegen.spi.ProviderRegistry;
+import dev.imagegen.worker.demo.EmbeddedKafka;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The worker under load: an in-process broker and the three vendor simulators on 127.0.0.1, the worker jar as its
+ * own process with a capped heap, and a burst of commands (10,000 by default) whose simulated tasks all run at once.
+ * Prints what the worker held (tasks in flight, heap, threads), how often it asked the vendors, and how long after a
+ * vendor finished its event was readable. Bounded: it stops by itself after {@code --limit}.
+ *
+ * <p>Run: {@code mvn -q -DskipTests package && java -cp bench/target/benchmarks.jar dev.imagegen.bench.load.LoadRun}
+ */
+public final class LoadRun {
+
+    private static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    /** The load run's client-side caps per provider, unless the environment says otherwise. */
+    private static final String REQUESTS_PER_SECOND = "500";
+
+    private LoadRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        LoadOptions options;
+        try {
+            if (List.of(args).contains("--help")) {
+                out.println(LoadOptions.USAGE);
+                return 0;
+            }
+            options = LoadOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("load run: " + e.getMessage());
+            err.println(LoadOptions.USAGE);
+            return 2;
+        }
+        Path dir = Files.createTempDirectory("imagegen-load-");
+        try (EmbeddedKafka kafka = new EmbeddedKafka(); LoadVendors vendors = new LoadVendors(options.taskLength())) {
+            Map<String, String> env = workerEnv(options, kafka.bootstrapServers(), vendors);
+            Map<String, Cadence> cadences = new LinkedHashMap<>();
+            ProviderRegistry registry = ProviderRegistry.load();
+            options.mix().keySet().forEach(p -> cadences.put(p, Cadence.of(p, env, registry)));
+            try (WorkerProcess worker = WorkerProcess.start(options.workerJar(), options.heap(), env,
+                    dir.resolve("worker.log"))) {
+                out.printf("load run: %d commands %s, simulated tasks of %s, worker -Xmx%s (pid %d, log %s)%n",
+                        options.tasks(), options.counts(), dev.imagegen.spi.Durations.format(options.taskLength()),
+                        options.heap(), worker.pid(), worker.log());
+                if (!worker.awaitReady(Duration.ofSeconds(90))) {
+                    err.println("load run: the worker did not get ready; see " + worker.log());
+                    return 1;
+                }
+                return drive(options, kafka.bootstrapServers(), vendors, cadences, worker, out);
+            }
+        }
+    }
+
+    private static int drive(LoadOptions options, String bootstrap, LoadVendors vendors, Map<String, Cadence> cadences,
+                             WorkerProcess worker, PrintStream out) throws Exception {
+        Map<String, Integer> counts = options.counts();
+        try (EventFollower events = new EventFollower(bootstrap, "imagegen.events")) {
+            long start = System.currentTimeMillis();
+            send(bootstrap, counts);
+            out.printf("sent %d commands in %d ms%n", options.tasks(), System.currentTimeMillis() - start);
+            WorkerGauges peak = WorkerGauges.NONE;
+            WorkerGauges afterGc = null;
+            long end = System.nanoTime() + options.limit().toNanos();
+            long nextProgress = System.nanoTime();
+            while (events.terminals().size() < options.tasks() && System.nanoTime() < end && worker.alive()) {
+                WorkerGauges now = sample(worker);
+                peak = peak.max(now);
+                if (afterGc == null && now.inFlight() >= options.tasks()) {
+                    afterGc = worker.collectGarbage() ? sample(worker) : WorkerGauges.NONE;
+                    out.printf("all %d in flight; after a full GC the worker's heap holds %.0f MB%n", options.tasks(),
+                            mb(afterGc.heapUsed()));
+                }
+                if (System.nanoTime() >= nextProgress) {
+                    nextProgress += PROGRESS_EVERY.toNanos();
+                    out.printf("t=%3ds answered %5d/%d | worker: %5.0f in flight, heap %3.0f MB (live %3.0f MB), "
+                                    + "%2.0f java / %d process threads, cpu %3.0f%%%n",
+                            (System.currentTimeMillis() - start) / 1000, events.terminals().size(), options.tasks(),
+                            now.inFlight(), mb(now.heapUsed()), mb(now.liveData()), now.jvmThreads(),
+                            now.osThreads(), now.cpu() * 100);
+                }
+                Thread.sleep(SAMPLE_EVERY.toMillis());
+            }
+            long lastAnswer = events.terminals().values().stream().mapToLong(EventFollower.Terminal::readAtMillis)
+                    .max().orElse(start);
+            peak = peak.max(sample(worker));
+            boolean diedEarly = !worker.alive();
+            int exit = worker.stop(Duration.ofSeconds(60));
+            return summarize(options, counts, vendors, cadences, events, peak, afterGc, lastAnswer - start, exit,
+                    diedEarly, out);
+        }
+    }
+
+    private static int summarize(LoadOptions options, Map<String, Integer> counts, LoadVendors vendors,
+                                 Map<String, Cadence> cadences, EventFollower events, WorkerGauges peak,
+                                 WorkerGauges afterGc, long tookMs, int exit, boolean diedEarly, PrintStream out) {
+        int answered = events.terminals().size();
+        out.printf("%n== %d of %d commands answered in %.1f s; %d events read; terminal events beyond one per "
+                + "command: %d ==%n", answered, options.tasks(), tookMs / 1000.0, events.events(),
+                events.extraTerminals());
+        List<Report.Task> tasks = new Report(out).providers(counts, events.terminals(), vendors::ledger, cadences);
+        out.printf("%nworker (-Xmx%s): peak %.0f tasks in flight in its engine; %d tasks at once between vendor "
+                        + "acceptance and event%n", options.heap(), peak.inFlight(), Report.peakConcurrent(tasks));
+        out.printf("  heap used peak %.0f MB; after a full GC with every task in flight %s; resident peak %.0f MB%n",
+                mb(peak.heapUsed()), afterGc == null || afterGc == WorkerGauges.NONE ? "(not measured)"
+                        : String.format("%.0f MB", mb(afterGc.heapUsed())), mb(peak.rss()));
+        out.printf("  threads peak: %.0f java, %d in the process (with GC and JIT threads)%n", peak.jvmThreads(),
+                peak.osThreads());
+        out.printf("  %.0f Kafka transactions, %.1f ms each on average, longest %.0f ms%n", peak.commits(),
+                peak.commits() == 0 ? 0 : 1000 * peak.commitSeconds() / peak.commits(), 1000 * peak.commitMax());
+        out.printf("  %s; exit code after SIGTERM: %d%n", diedEarly ? "the worker DIED during the run" : "alive "
+                + "throughout", exit);
+        if (!tasks.isEmpty()) {
+            Stats ratio = Report.stats(tasks, t -> (double) t.calls() / t.fewestCalls());
+            long within = tasks.stream().filter(t -> t.addedDelay() <= t.intervalInEffect() + Report.SLACK_MS).count();
+            out.printf("%nall providers: status calls / fewest the cadence allows %s; added delay within the interval "
+                    + "in effect + %d ms for %d of %d (%.2f%%); last status call -> event %s ms%n",
+                    ratio.summary("%.2f"), Report.SLACK_MS, within, tasks.size(), 100.0 * within / tasks.size(),
+                    Report.stats(tasks, Report.Task::answerToEvent).summary("%.0f"));
+        }
+        return answered == options.tasks() && exit == 0 && !diedEarly ? 0 : 1;
+    }
+
+    private static WorkerGauges sample(WorkerProcess worker) {
+        long[] os = worker.threadsAndRss().orElse(new long[] {-1, -1});
+        return worker.metrics().map(text -> WorkerGauges.parse(text, os[0], os[1])).orElse(WorkerGauges.NONE);
+    }
+
+    private static void send(String bootstrap, Map<String, Integer> counts) {
+        List<String> providers = new ArrayList<>();
+        counts.forEach((provider, n) -> providers.addAll(Collections.nCopies(n, provider)));
+        Collections.shuffle(providers, new Random(42));
+        Map<String, Object> props = Map.of("bootstrap.servers", bootstrap, "linger.ms", "10",
+                "batch.size", Integer.toString(256 * 1024), "acks", "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            for (int i = 0; i < providers.size(); i++) {
+                String provider = providers.get(i);
+                String id = "load-" + i;
+                producer.send(new ProducerRecord<>("imagegen.commands", id, "{\"type\":\"imagegen.generate.v1\","
+                        + "\"commandId\":\"" + id + "\",\"provider\":\"" + provider + "\",\"model\":\""
+                        + LoadVendors.model(provider) + "\",\"prompt\":\"load run image " + i
+                        + "\",\"aspectRatio\":\"1:1\",\"metadata\":{\"run\":\"load\"}}"));
+            }
+        }
+    }
+
+    /**
+     * The worker's environment: the broker, the simulators, and caps that let every task be in flight at once (the
+     * simulated accounts have no limits); any XENODIA_*, APIXO_*, BAILIAN_* or IMAGEGEN_* variable of this process
+     * overrides them, except keys, base URLs and the HTTP port.
+     */
+    static Map<String, String> workerEnv(LoadOptions options, String bootstrap, LoadVendors vendors) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        for (String provider : List.of("xenodia", "apixo", "bailian")) {
+            String p = provider.toUpperCase(Locale.ROOT);
+            env.put(p + "_MAX_IN_FLIGHT", Integer.toString(options.tasks()));
+            env.put(p + "_MAX_REQUESTS_PER_SECOND", REQUESTS_PER_SECOND);
+        }
+        System.getenv().forEach((name, value) -> {
+            boolean ours = name.startsWith("IMAGEGEN_") || name.startsWith("XENODIA_") || name.startsWith("APIXO_")
+                    || name.startsWith("BAILIAN_");
+            boolean fixed = name.endsWith("_API_KEY") || name.endsWith("_BASE_URL") || name.equals("IMAGEGEN_HTTP_PORT")
+                    || name.endsWith("_API_STYLE");
+            if (ours && !fixed) {
+                env.put(name, value);
+            }
+        });
+        env.putAll(vendors.endpoints());
+        return env;
+    }
+
+    private static double mb(double bytes) {
+        return bytes / (1024 * 1024);
+    }
+}

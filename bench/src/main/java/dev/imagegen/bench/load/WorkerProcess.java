@@ -1,0 +1,156 @@
+package dev.imagegen.bench.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** The worker jar run as its own process ({@code java -Xmx<heap> -jar ... run}), its HTTP port on 127.0.0.1. */
+final class WorkerProcess implements AutoCloseable {
+
+    private static final List<String> OWN_PREFIXES = List.of("KAFKA_", "IMAGEGEN_", "XENODIA_", "APIXO_", "BAILIAN_");
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private WorkerProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts the worker with exactly this environment for its own settings (others are inherited). */
+    static WorkerProcess start(Path jar, String heap, Map<String, String> settings, Path log) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no worker jar at " + jar.toAbsolutePath()
+                    + ": build it first (mvn -q -DskipTests package) or pass --worker-jar");
+        }
+        int port = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-jar",
+                jar.toString(), "run");
+        builder.environment().keySet().removeIf(name -> OWN_PREFIXES.stream().anyMatch(name::startsWith));
+        builder.environment().putAll(settings);
+        builder.environment().put("IMAGEGEN_HTTP_PORT", Integer.toString(port));
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        try {
+            return new WorkerProcess(builder.start(), port, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Waits until {@code /health/ready} answers 200; false when the process died or the time ran out. */
+    boolean awaitReady(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end && process.isAlive()) {
+            if (get("/health/ready").map(r -> r.statusCode() == 200).orElse(false)) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    /** The {@code /metrics} text, or empty when it did not answer. */
+    Optional<String> metrics() {
+        return get("/metrics").filter(r -> r.statusCode() == 200).map(HttpResponse::body);
+    }
+
+    /** The kernel's view of the process: threads (all, not just Java's) and resident memory; empty off Linux. */
+    Optional<long[]> threadsAndRss() {
+        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        try {
+            long threads = -1;
+            long rssKb = -1;
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("Threads:")) {
+                    threads = Long.parseLong(line.substring(8).trim());
+                } else if (line.startsWith("VmRSS:")) {
+                    rssKb = Long.parseLong(line.substring(6).replace("kB", "").trim());
+                }
+            }
+            return threads < 0 ? Optional.empty() : Optional.of(new long[] {threads, rssKb * 1024});
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Asks the process for a full collection ({@code jcmd <pid> GC.run}); false when that could not be done. */
+    boolean collectGarbage() throws InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return false;
+        }
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** SIGTERM, then waits for the drain; the exit code, or -1 when it had to be killed. */
+    int stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return process.exitValue();
+        }
+        process.destroyForcibly().waitFor();
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
+    private Optional<HttpResponse<String>> get(String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(5)).build();
+            return Optional.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
