@@ -7,6 +7,7 @@ import dev.imagegen.worker.WorkerMetrics;
 import dev.imagegen.worker.codec.Decoded;
 import dev.imagegen.worker.codec.EventMessage;
 import dev.imagegen.worker.config.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +27,7 @@ import org.slf4j.LoggerFactory;
 final class Intake {
 
     private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
+    private static final Header[] NO_HEADERS = new Header[0];
 
     /** Completes a save whose partition this worker no longer owns: the engine then drops the step. */
     static final class PartitionReleased extends RuntimeException {
@@ -36,6 +39,7 @@ final class Intake {
     }
 
     private final Topics topics;
+    private final RecordLimits limits;
     private final Codecs codecs;
     private final ImageGeneration engine;
     private final KafkaTaskStore store;
@@ -44,9 +48,10 @@ final class Intake {
     private final Clock clock;
     private final List<KafkaTaskStore.Save> held = new ArrayList<>();
 
-    Intake(Topics topics, Codecs codecs, ImageGeneration engine, KafkaTaskStore store, Ownership ownership,
-           WorkerMetrics metrics, Clock clock) {
+    Intake(Topics topics, RecordLimits limits, Codecs codecs, ImageGeneration engine, KafkaTaskStore store,
+           Ownership ownership, WorkerMetrics metrics, Clock clock) {
         this.topics = topics;
+        this.limits = limits;
         this.codecs = codecs;
         this.engine = engine;
         this.store = store;
@@ -83,7 +88,7 @@ final class Intake {
                 return;
             }
             EventMessage event = EventMessage.invalid(invalid, clock.instant());
-            outbox.event(topics.events(), invalid.commandId(), codecs.events().write(event), event.status().name());
+            event(event, outbox);
             outbox.state(topics.tasks(), state.partition, invalid.commandId(),
                     codecs.tasks().finished(invalid.commandId(), event.status().name()));
         } else {
@@ -123,9 +128,7 @@ final class Intake {
             }
             outbox.state(topics.tasks(), partition, task.id().value(), codecs.tasks().write(task));
             if (save.event() != null) {
-                EventMessage event = EventMessage.of(save.event());
-                outbox.event(topics.events(), task.id().value(), codecs.events().write(event),
-                        event.status().name());
+                event(EventMessage.of(save.event()), outbox);
             }
             outbox.completeOnCommit(save.done());
             ownership.saved(task.id(), task.terminal(), task.submitInDoubt());
@@ -142,9 +145,25 @@ final class Intake {
             ownership.untrack(id);
             EventMessage event = EventMessage.internalFailure(id.value(), "internal error: the engine did not take "
                     + "the task", Map.of(), clock.instant());
-            outbox.event(topics.events(), id.value(), codecs.events().write(event), event.status().name());
+            event(event, outbox);
             outbox.state(topics.tasks(), partition, id.value(), codecs.tasks().finished(id.value(), "FAILED"));
         }
+    }
+
+    /**
+     * Puts an event in the outbox; reduced ({@link EventMessage#reduced}) when the whole would exceed the events
+     * topic's limit, since a record over it would fail every transaction that carries it.
+     */
+    private void event(EventMessage event, Outbox outbox) {
+        byte[] value = codecs.events().write(event);
+        int size = RecordLimits.sizeOf(event.commandId().getBytes(StandardCharsets.UTF_8), value, NO_HEADERS);
+        if (size > limits.events()) {
+            LOG.warn("the {} event of {} would exceed the limit of {} bytes of topic {}; it goes there without its "
+                    + "warnings and metadata", event.status(), event.commandId(), limits.events(), topics.events());
+            value = codecs.events().write(event.reduced("warnings and metadata were left out: the event of " + size
+                    + " bytes exceeded the events topic's limit of " + limits.events() + " bytes"));
+        }
+        outbox.event(topics.events(), event.commandId(), value, event.status().name());
     }
 
     /** Refuses the held saves of these partitions (after they were released). */
