@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -82,10 +83,14 @@ final class KafkaFixture implements AutoCloseable {
     }
 
     static void awaitReady(Worker worker) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!worker.ready()) {
+        await("the worker is ready", worker::ready, Duration.ofSeconds(60));
+    }
+
+    static void await(String what, BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("worker not ready within 60 s");
+                throw new AssertionError("timed out after " + timeout + " waiting until " + what);
             }
             Thread.sleep(50);
         }
