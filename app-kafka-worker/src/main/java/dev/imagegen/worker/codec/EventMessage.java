@@ -57,11 +57,11 @@ public record EventMessage(String commandId, TaskState status, String provider, 
                 List.of(), now, invalid.metadata());
     }
 
-    /** A FAILED event for a task the worker had to give up on itself (an internal error). */
-    public static EventMessage internalFailure(String commandId, String message, Map<String, String> metadata,
-                                               Instant now) {
+    /** A FAILED event the worker answers itself, without the engine. */
+    public static EventMessage failed(String commandId, ErrorCode code, String message, Map<String, String> metadata,
+                                      Instant now) {
         return new EventMessage(commandId, TaskState.FAILED, null, null, null, List.of(),
-                new ProviderFailure(ErrorCode.GENERATION_FAILED, null, message), List.of(), List.of(), now, metadata);
+                new ProviderFailure(code, null, message), List.of(), List.of(), now, metadata);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.imagegen.worker.kafka;
 import dev.imagegen.core.ImageGeneration;
 import dev.imagegen.core.TaskId;
 import dev.imagegen.core.task.Task;
+import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.worker.WorkerMetrics;
 import dev.imagegen.worker.codec.Decoded;
 import dev.imagegen.worker.codec.EventMessage;
@@ -35,6 +36,15 @@ final class Intake {
 
         PartitionReleased() {
             super("the task's partition was handed to another worker", null, false, false);
+        }
+    }
+
+    /** Completes the save of a task whose state is too large to write: the engine then drops the task. */
+    static final class TaskStateTooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TaskStateTooLarge() {
+            super("the task's state is over the tasks topic's limit", null, false, false);
         }
     }
 
@@ -126,7 +136,13 @@ final class Intake {
                 held.add(save);
                 continue;
             }
-            outbox.state(topics.tasks(), partition, task.id().value(), codecs.tasks().write(task));
+            byte[] state = codecs.tasks().write(task);
+            int size = RecordLimits.sizeOf(task.id().value().getBytes(StandardCharsets.UTF_8), state, NO_HEADERS);
+            if (size > limits.tasks()) {
+                tooLarge(save, partition, size, outbox);
+                continue;
+            }
+            outbox.state(topics.tasks(), partition, task.id().value(), state);
             if (save.event() != null) {
                 event(EventMessage.of(save.event()), outbox);
             }
@@ -140,14 +156,33 @@ final class Intake {
         for (TaskId id : ownership.stuck(afterNanos)) {
             Integer partition = ownership.partitionOf(id);
             LOG.error("task {} got no answer from the engine; it ends FAILED", id);
-            engine.release(id);
-            store.forget(id);
-            ownership.untrack(id);
-            EventMessage event = EventMessage.internalFailure(id.value(), "internal error: the engine did not take "
-                    + "the task", Map.of(), clock.instant());
-            event(event, outbox);
-            outbox.state(topics.tasks(), partition, id.value(), codecs.tasks().finished(id.value(), "FAILED"));
+            failed(id, partition, ErrorCode.GENERATION_FAILED, "internal error: the engine did not take the task",
+                    Map.of(), outbox);
         }
+    }
+
+    /**
+     * Answers FAILED a task whose state is over the tasks topic's limit, and stops driving it: the worker could not
+     * remember it across a crash. Usually this is its first save, before any vendor call.
+     */
+    private void tooLarge(KafkaTaskStore.Save save, int partition, int size, Outbox outbox) {
+        TaskId id = save.task().id();
+        LOG.warn("the state of task {} is {} bytes, over the limit of {} bytes of topic {}; the task ends FAILED", id,
+                size, limits.tasks(), topics.tasks());
+        save.done().completeExceptionally(new TaskStateTooLarge());
+        failed(id, partition, ErrorCode.INVALID_REQUEST, "the command is too large for this worker: its task state "
+                + "of " + size + " bytes exceeds the tasks topic's limit of " + limits.tasks() + " bytes",
+                save.task().request().metadata(), outbox);
+    }
+
+    /** Stops driving a task and answers it FAILED; its commandId stays known. */
+    private void failed(TaskId id, int partition, ErrorCode code, String message, Map<String, String> metadata,
+                        Outbox outbox) {
+        engine.release(id);
+        store.forget(id);
+        ownership.untrack(id);
+        event(EventMessage.failed(id.value(), code, message, metadata, clock.instant()), outbox);
+        outbox.state(topics.tasks(), partition, id.value(), codecs.tasks().finished(id.value(), "FAILED"));
     }
 
     /**

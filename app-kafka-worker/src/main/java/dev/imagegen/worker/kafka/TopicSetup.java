@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the topics that are missing at start: the tasks topic compacted and with as many partitions as the
- * commands topic (their partitions must match one to one). Then learns how large a record the DLQ and events
- * topics take.
+ * commands topic (their partitions must match one to one). Then learns how large a record each topic it writes
+ * takes.
  */
 public final class TopicSetup {
 
@@ -37,7 +37,7 @@ public final class TopicSetup {
 
     /**
      * @param maxRequestSize the producer's {@code max.request.size}
-     * @return the record limits of the DLQ and events topics
+     * @return the record limits of the topics the worker writes
      * @throws IllegalStateException when a limit is below {@link RecordLimits#FLOOR}, or the tasks topic's
      *                               partitions do not match the commands topic's
      */
@@ -76,9 +76,9 @@ public final class TopicSetup {
                 create(admin, topic);
             }
             RecordLimits limits = new RecordLimits(limit(admin, topics.dlq(), maxRequestSize),
-                    limit(admin, topics.events(), maxRequestSize));
-            LOG.info("largest records: {} bytes to {}, {} bytes to {}", limits.dlq(), topics.dlq(), limits.events(),
-                    topics.events());
+                    limit(admin, topics.events(), maxRequestSize), limit(admin, topics.tasks(), maxRequestSize));
+            LOG.info("largest records: {} bytes to {}, {} to {}, {} to {}", limits.dlq(), topics.dlq(),
+                    limits.events(), topics.events(), limits.tasks(), topics.tasks());
             return limits;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -90,7 +90,8 @@ class CrashIT {
     /** Workers whose partitions move 3 s after a crash. */
     private static WorkerConfig config(KafkaFixture fixture, String unknownOutcomePolicy) {
         return fixture.config(4, Map.of("IMAGEGEN_UNKNOWN_OUTCOME_POLICY", unknownOutcomePolicy))
-                .withClientOverrides(Map.of("consumer.session.timeout.ms", 3000, "consumer.heartbeat.interval.ms", 500));
+                .withClientOverrides(Map.of("consumer.session.timeout.ms", 3000,
+                        "consumer.heartbeat.interval.ms", 500));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.imagegen.worker.it;
 
 import static dev.imagegen.worker.it.KafkaFixture.command;
+import static dev.imagegen.worker.it.KafkaFixture.eventsOf;
 import static dev.imagegen.worker.it.KafkaFixture.terminalCount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imagegen.worker.Worker;
 import dev.imagegen.worker.config.WorkerConfig;
+import dev.imagegen.worker.testing.TestVendor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,21 +26,30 @@ import org.junit.jupiter.api.Test;
 class RecordLimitsIT {
 
     @Test
-    void a_record_too_large_for_the_dlq_goes_there_as_a_marker_and_the_loop_goes_on() throws Exception {
+    void records_too_large_for_the_dlq_or_the_tasks_topic_never_stall_the_loop() throws Exception {
         try (KafkaFixture fixture = new KafkaFixture()) {
             WorkerConfig config = fixture.config(2);
             fixture.createTopic(config.topics().dlq(), 2, Map.of("max.message.bytes", "32768"));
+            fixture.createTopic(config.topics().tasks(), 2, Map.of("max.message.bytes", "32768",
+                    "cleanup.policy", "compact"));
             Worker worker = fixture.worker(config);
             KafkaFixture.awaitReady(worker);
             byte[] huge = new byte[100 * 1024];
             Arrays.fill(huge, (byte) '#');
             fixture.send(config.topics().commands(), "big-1", huge);
+            // 6000 control characters of metadata: 36 KB of task state, written escaped
+            fixture.send(config.topics().commands(), "big-task", "{\"commandId\":\"big-task\",\"model\":\"test-model\","
+                    + "\"prompt\":\"@sync\",\"metadata\":{\"a\":\"" + "\\u0001".repeat(6000) + "\"}}");
             fixture.send(config.topics().commands(), "after-big", command("after-big", "@sync", ""));
             fixture.flush();
 
             List<ConsumerRecord<byte[], byte[]>> events = fixture.read(config.topics().events(),
-                    records -> terminalCount(records, "after-big") > 0, Duration.ofSeconds(30));
+                    records -> terminalCount(records, "after-big") > 0 && terminalCount(records, "big-task") > 0,
+                    Duration.ofSeconds(30));
             assertEquals(1, terminalCount(events, "after-big"));
+            Map<?, ?> refused = (Map<?, ?>) eventsOf(events, "big-task").get(0).get("error");
+            assertEquals("INVALID_REQUEST", refused.get("code"), "a task the worker cannot remember is refused");
+            assertEquals(0, TestVendor.submitsOf("big-task"));
             List<ConsumerRecord<byte[], byte[]>> dlq = fixture.read(config.topics().dlq(), r -> !r.isEmpty(),
                     Duration.ofSeconds(30));
             assertEquals(1, dlq.size());
