@@ -16,6 +16,7 @@ import dev.imagegen.worker.kafka.KafkaClients;
 import dev.imagegen.worker.kafka.KafkaRestorers;
 import dev.imagegen.worker.kafka.KafkaTaskStore;
 import dev.imagegen.worker.kafka.LoopSettings;
+import dev.imagegen.worker.kafka.RecordLimits;
 import dev.imagegen.worker.kafka.TopicSetup;
 import dev.imagegen.worker.kafka.WorkerLoop;
 import java.time.Clock;
@@ -80,11 +81,12 @@ public final class Worker implements AutoCloseable {
         Admin admin = clients.admin();
         HttpEndpoint http = null;
         try {
-            TopicSetup.ensure(admin, config.topics(), config.partitions());
+            RecordLimits limits = TopicSetup.ensure(admin, config.topics(), config.partitions(),
+                    clients.maxRequestSize());
             Redactor redactor = new Redactor(secrets(registry, providerConfig));
             Codecs codecs = new Codecs(new CommandReader(new HashSet<>(registry.ids())), new EventWriter(redactor),
                     new TaskStateCodec());
-            WorkerLoop loop = new WorkerLoop(LoopSettings.defaults(config.topics(), config.drainTimeout()),
+            WorkerLoop loop = new WorkerLoop(LoopSettings.defaults(config.topics(), limits, config.drainTimeout()),
                     clients.commandConsumer(), clients::producer,
                     KafkaRestorers.create(admin, clients.restoreConsumer(), config.topics().tasks()), engine,
                     scheduler, store, codecs, metrics, Clock.systemUTC());

@@ -32,6 +32,7 @@ public record EventMessage(String commandId, TaskState status, String provider, 
                            List<Attempt> attempts, Instant occurredAt, Map<String, String> metadata) {
 
     public static final String TYPE = "imagegen.task.v1";
+    static final int REDUCED_MESSAGE_CHARS = 500;
 
     public EventMessage {
         Objects.requireNonNull(commandId, "commandId");
@@ -56,11 +57,22 @@ public record EventMessage(String commandId, TaskState status, String provider, 
                 List.of(), now, invalid.metadata());
     }
 
-    /** A FAILED event for a task the worker had to give up on itself (an internal error). */
-    public static EventMessage internalFailure(String commandId, String message, Map<String, String> metadata,
-                                               Instant now) {
+    /** A FAILED event the worker answers itself, without the engine. */
+    public static EventMessage failed(String commandId, ErrorCode code, String message, Map<String, String> metadata,
+                                      Instant now) {
         return new EventMessage(commandId, TaskState.FAILED, null, null, null, List.of(),
-                new ProviderFailure(ErrorCode.GENERATION_FAILED, null, message), List.of(), List.of(), now, metadata);
+                new ProviderFailure(code, null, message), List.of(), List.of(), now, metadata);
+    }
+
+    /**
+     * This event without what the worker may leave out when the whole is too large to write: its warnings become
+     * the one given, its metadata is dropped, its error message is cut to {@value #REDUCED_MESSAGE_CHARS} characters.
+     */
+    public EventMessage reduced(String warning) {
+        ProviderFailure failure = error == null ? null : new ProviderFailure(error.code(), error.providerCode(),
+                Text.capped(error.message(), REDUCED_MESSAGE_CHARS));
+        return new EventMessage(commandId, status, provider, model, providerTaskId, images, failure,
+                List.of(warning), attempts, occurredAt, Map.of());
     }
 
     public boolean terminal() {

@@ -3,10 +3,12 @@ package dev.imagegen.worker.kafka;
 import dev.imagegen.core.ImageGeneration;
 import dev.imagegen.core.TaskId;
 import dev.imagegen.core.task.Task;
+import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.worker.WorkerMetrics;
 import dev.imagegen.worker.codec.Decoded;
 import dev.imagegen.worker.codec.EventMessage;
 import dev.imagegen.worker.config.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +28,7 @@ import org.slf4j.LoggerFactory;
 final class Intake {
 
     private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
+    private static final Header[] NO_HEADERS = new Header[0];
 
     /** Completes a save whose partition this worker no longer owns: the engine then drops the step. */
     static final class PartitionReleased extends RuntimeException {
@@ -35,7 +39,17 @@ final class Intake {
         }
     }
 
+    /** Completes the save of a task whose state is too large to write: the engine then drops the task. */
+    static final class TaskStateTooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TaskStateTooLarge() {
+            super("the task's state is over the tasks topic's limit", null, false, false);
+        }
+    }
+
     private final Topics topics;
+    private final RecordLimits limits;
     private final Codecs codecs;
     private final ImageGeneration engine;
     private final KafkaTaskStore store;
@@ -44,9 +58,10 @@ final class Intake {
     private final Clock clock;
     private final List<KafkaTaskStore.Save> held = new ArrayList<>();
 
-    Intake(Topics topics, Codecs codecs, ImageGeneration engine, KafkaTaskStore store, Ownership ownership,
-           WorkerMetrics metrics, Clock clock) {
+    Intake(Topics topics, RecordLimits limits, Codecs codecs, ImageGeneration engine, KafkaTaskStore store,
+           Ownership ownership, WorkerMetrics metrics, Clock clock) {
         this.topics = topics;
+        this.limits = limits;
         this.codecs = codecs;
         this.engine = engine;
         this.store = store;
@@ -83,7 +98,7 @@ final class Intake {
                 return;
             }
             EventMessage event = EventMessage.invalid(invalid, clock.instant());
-            outbox.event(topics.events(), invalid.commandId(), codecs.events().write(event), event.status().name());
+            event(event, outbox);
             outbox.state(topics.tasks(), state.partition, invalid.commandId(),
                     codecs.tasks().finished(invalid.commandId(), event.status().name()));
         } else {
@@ -121,11 +136,15 @@ final class Intake {
                 held.add(save);
                 continue;
             }
-            outbox.state(topics.tasks(), partition, task.id().value(), codecs.tasks().write(task));
+            byte[] state = codecs.tasks().write(task);
+            int size = RecordLimits.sizeOf(task.id().value().getBytes(StandardCharsets.UTF_8), state, NO_HEADERS);
+            if (size > limits.tasks()) {
+                tooLarge(save, partition, size, outbox);
+                continue;
+            }
+            outbox.state(topics.tasks(), partition, task.id().value(), state);
             if (save.event() != null) {
-                EventMessage event = EventMessage.of(save.event());
-                outbox.event(topics.events(), task.id().value(), codecs.events().write(event),
-                        event.status().name());
+                event(EventMessage.of(save.event()), outbox);
             }
             outbox.completeOnCommit(save.done());
             ownership.saved(task.id(), task.terminal(), task.submitInDoubt());
@@ -137,14 +156,49 @@ final class Intake {
         for (TaskId id : ownership.stuck(afterNanos)) {
             Integer partition = ownership.partitionOf(id);
             LOG.error("task {} got no answer from the engine; it ends FAILED", id);
-            engine.release(id);
-            store.forget(id);
-            ownership.untrack(id);
-            EventMessage event = EventMessage.internalFailure(id.value(), "internal error: the engine did not take "
-                    + "the task", Map.of(), clock.instant());
-            outbox.event(topics.events(), id.value(), codecs.events().write(event), event.status().name());
-            outbox.state(topics.tasks(), partition, id.value(), codecs.tasks().finished(id.value(), "FAILED"));
+            failed(id, partition, ErrorCode.GENERATION_FAILED, "internal error: the engine did not take the task",
+                    Map.of(), outbox);
         }
+    }
+
+    /**
+     * Answers FAILED a task whose state is over the tasks topic's limit, and stops driving it: the worker could not
+     * remember it across a crash. Usually this is its first save, before any vendor call.
+     */
+    private void tooLarge(KafkaTaskStore.Save save, int partition, int size, Outbox outbox) {
+        TaskId id = save.task().id();
+        LOG.warn("the state of task {} is {} bytes, over the limit of {} bytes of topic {}; the task ends FAILED", id,
+                size, limits.tasks(), topics.tasks());
+        save.done().completeExceptionally(new TaskStateTooLarge());
+        failed(id, partition, ErrorCode.INVALID_REQUEST, "the command is too large for this worker: its task state "
+                + "of " + size + " bytes exceeds the tasks topic's limit of " + limits.tasks() + " bytes",
+                save.task().request().metadata(), outbox);
+    }
+
+    /** Stops driving a task and answers it FAILED; its commandId stays known. */
+    private void failed(TaskId id, int partition, ErrorCode code, String message, Map<String, String> metadata,
+                        Outbox outbox) {
+        engine.release(id);
+        store.forget(id);
+        ownership.untrack(id);
+        event(EventMessage.failed(id.value(), code, message, metadata, clock.instant()), outbox);
+        outbox.state(topics.tasks(), partition, id.value(), codecs.tasks().finished(id.value(), "FAILED"));
+    }
+
+    /**
+     * Puts an event in the outbox; reduced ({@link EventMessage#reduced}) when the whole would exceed the events
+     * topic's limit, since a record over it would fail every transaction that carries it.
+     */
+    private void event(EventMessage event, Outbox outbox) {
+        byte[] value = codecs.events().write(event);
+        int size = RecordLimits.sizeOf(event.commandId().getBytes(StandardCharsets.UTF_8), value, NO_HEADERS);
+        if (size > limits.events()) {
+            LOG.warn("the {} event of {} would exceed the limit of {} bytes of topic {}; it goes there without its "
+                    + "warnings and metadata", event.status(), event.commandId(), limits.events(), topics.events());
+            value = codecs.events().write(event.reduced("warnings and metadata were left out: the event of " + size
+                    + " bytes exceeded the events topic's limit of " + limits.events() + " bytes"));
+        }
+        outbox.event(topics.events(), event.commandId(), value, event.status().name());
     }
 
     /** Refuses the held saves of these partitions (after they were released). */

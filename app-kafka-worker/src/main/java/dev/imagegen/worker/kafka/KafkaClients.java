@@ -22,6 +22,7 @@ public final class KafkaClients {
 
     /** How long a transaction of a crashed worker may stay open before the broker aborts it. */
     public static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(15);
+    private static final int MAX_REQUEST_SIZE = 16 * 1024 * 1024;
 
     private final WorkerConfig config;
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
@@ -54,6 +55,12 @@ public final class KafkaClients {
         return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
+    /** The producer's {@code max.request.size}: ours, or the one the overrides set. */
+    public int maxRequestSize() {
+        Object value = overrides("producer.").getOrDefault(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_REQUEST_SIZE);
+        return Integer.parseInt(value.toString());
+    }
+
     /** The transactional producer; one transactional id per worker instance (zombies are fenced by the group). */
     public Producer<byte[], byte[]> producer() {
         Map<String, Object> p = common();
@@ -63,7 +70,7 @@ public final class KafkaClients {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis());
         p.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_REQUEST_SIZE);
         // Back-to-back transactions: the coordinator answers the next transaction's offsets CONCURRENT_TRANSACTIONS
         // until the previous one's markers are written, and the client retries after retry.backoff.ms (100 ms by
         // default; KAFKA-5477 shortened it for AddPartitions only). 10 ms cut a transaction with offsets from about

@@ -12,19 +12,21 @@ import java.util.Objects;
  * @param drainTimeout   how long a drain (shutdown) waits for vendor submits in flight
  * @param handoverTimeout how long a partition handover waits for them
  * @param stuckAfter     how long a command may wait for the engine's first save before it is given up on
+ * @param limits         the largest records the DLQ and events topics take
  */
 public record LoopSettings(Topics topics, Duration pollTimeout, Duration drainTimeout, Duration handoverTimeout,
-                           Duration stuckAfter) {
+                           Duration stuckAfter, RecordLimits limits) {
     public LoopSettings {
         Objects.requireNonNull(topics, "topics");
         Objects.requireNonNull(pollTimeout, "pollTimeout");
         Objects.requireNonNull(drainTimeout, "drainTimeout");
         Objects.requireNonNull(handoverTimeout, "handoverTimeout");
         Objects.requireNonNull(stuckAfter, "stuckAfter");
+        Objects.requireNonNull(limits, "limits");
     }
 
-    public static LoopSettings defaults(Topics topics, Duration drainTimeout) {
+    public static LoopSettings defaults(Topics topics, RecordLimits limits, Duration drainTimeout) {
         return new LoopSettings(topics, Duration.ofMillis(500), drainTimeout, Duration.ofSeconds(5),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60), limits);
     }
 }

@@ -1,15 +1,13 @@
 package dev.imagegen.worker.kafka;
 
-import java.util.HashSet;
-import java.util.Set;
 import java.util.TreeSet;
 
 /** What the loop knows about one owned partition of the commands topic. Confined to the loop thread. */
 final class PartitionState {
 
     final int partition;
-    /** Every commandId seen in this partition: finished, in flight, or answered as invalid. */
-    final Set<String> known = new HashSet<>();
+    /** Every commandId seen in this partition: finished, in flight, or answered as invalid; never forgotten. */
+    final CommandIds known = new CommandIds();
     /** Offsets of commands handed to the engine whose first save is not written yet. */
     final TreeSet<Long> pending = new TreeSet<>();
     /** The offset after the last record consumed, or -1 before the first. */

@@ -11,16 +11,21 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Creates the topics that are missing at start: the tasks topic compacted and with as many partitions as the
- * commands topic (their partitions must match one to one).
+ * commands topic (their partitions must match one to one). Then learns how large a record each topic it writes
+ * takes.
  */
 public final class TopicSetup {
 
@@ -30,7 +35,13 @@ public final class TopicSetup {
     private TopicSetup() {
     }
 
-    public static void ensure(Admin admin, Topics topics, int partitions) {
+    /**
+     * @param maxRequestSize the producer's {@code max.request.size}
+     * @return the record limits of the topics the worker writes
+     * @throws IllegalStateException when a limit is below {@link RecordLimits#FLOOR}, or the tasks topic's
+     *                               partitions do not match the commands topic's
+     */
+    public static RecordLimits ensure(Admin admin, Topics topics, int partitions, int maxRequestSize) {
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             int commandPartitions = existing.contains(topics.commands())
@@ -64,6 +75,11 @@ public final class TopicSetup {
             for (NewTopic topic : missing) {
                 create(admin, topic);
             }
+            RecordLimits limits = new RecordLimits(limit(admin, topics.dlq(), maxRequestSize),
+                    limit(admin, topics.events(), maxRequestSize), limit(admin, topics.tasks(), maxRequestSize));
+            LOG.info("largest records: {} bytes to {}, {} to {}, {} to {}", limits.dlq(), topics.dlq(),
+                    limits.events(), topics.events(), limits.tasks(), topics.tasks());
+            return limits;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while creating topics", e);
@@ -82,6 +98,33 @@ public final class TopicSetup {
                 throw e;
             }
         }
+    }
+
+    /** The topic's {@code max.message.bytes} capped by the producer's; a topic just created may take a moment. */
+    private static int limit(Admin admin, String topic, int maxRequestSize) throws InterruptedException,
+            ExecutionException, TimeoutException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        Config config;
+        while (true) {
+            try {
+                config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+                break;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+        int limit = Math.min(Integer.parseInt(config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value()),
+                maxRequestSize);
+        if (limit < RecordLimits.FLOOR) {
+            throw new IllegalStateException("topic '" + topic + "' takes records of at most " + limit
+                    + " bytes (its max.message.bytes, or the producer's max.request.size); the worker needs at least "
+                    + RecordLimits.FLOOR);
+        }
+        return limit;
     }
 
     private static TopicDescription describe(Admin admin, String topic) throws InterruptedException,

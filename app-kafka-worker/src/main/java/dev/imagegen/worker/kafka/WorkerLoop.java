@@ -41,7 +41,7 @@ public final class WorkerLoop implements Runnable {
     private final KafkaTaskStore store;
     private final WorkerMetrics metrics;
     private final Ownership ownership = new Ownership();
-    private final Outbox outbox = new Outbox();
+    private final Outbox outbox;
     private final Intake intake;
     private final Handover handover;
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -64,7 +64,9 @@ public final class WorkerLoop implements Runnable {
         this.engineScheduler = engineScheduler;
         this.store = store;
         this.metrics = metrics;
-        this.intake = new Intake(settings.topics(), codecs, engine, store, ownership, metrics, clock);
+        this.outbox = new Outbox(settings.limits());
+        this.intake = new Intake(settings.topics(), settings.limits(), codecs, engine, store, ownership, metrics,
+                clock);
         this.transactions = new Transactions(producers, consumer, ownership, settings.topics().commands(), metrics);
         this.handover = new Handover(restorer, codecs.tasks(), engine, engineScheduler, store, ownership, intake);
         store.onSave(this::wakeup);

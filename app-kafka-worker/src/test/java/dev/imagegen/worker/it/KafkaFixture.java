@@ -12,8 +12,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -43,6 +48,11 @@ final class KafkaFixture implements AutoCloseable {
     }
 
     WorkerConfig config(int partitions) {
+        return config(partitions, Map.of());
+    }
+
+    /** @param settings environment settings on top of (or instead of) the fixture's */
+    WorkerConfig config(int partitions, Map<String, String> settings) {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("IMAGEGEN_COMMANDS_TOPIC", prefix + "commands");
@@ -54,6 +64,7 @@ final class KafkaFixture implements AutoCloseable {
         env.put("IMAGEGEN_PROVIDER_ORDER", "alpha,beta");
         env.put("IMAGEGEN_HTTP_PORT", "0");
         env.put("IMAGEGEN_DRAIN_TIMEOUT", "3s");
+        env.putAll(settings);
         return WorkerConfig.read(ProviderConfig.of(env));
     }
 
@@ -63,11 +74,23 @@ final class KafkaFixture implements AutoCloseable {
                 ProviderRegistry.load());
     }
 
+    /** Creates a topic with these settings before a worker does. */
+    void createTopic(String name, int partitions, Map<String, String> configs) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(name, Optional.of(partitions), Optional.empty())
+                    .configs(configs))).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
     static void awaitReady(Worker worker) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!worker.ready()) {
+        await("the worker is ready", worker::ready, Duration.ofSeconds(60));
+    }
+
+    static void await(String what, BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("worker not ready within 60 s");
+                throw new AssertionError("timed out after " + timeout + " waiting until " + what);
             }
             Thread.sleep(50);
         }

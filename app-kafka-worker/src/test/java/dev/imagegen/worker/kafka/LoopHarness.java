@@ -48,6 +48,10 @@ final class LoopHarness implements AutoCloseable {
     private final Map<Integer, Long> nextOffset = new HashMap<>();
 
     LoopHarness(int partitions) {
+        this(partitions, RecordLimits.NONE);
+    }
+
+    LoopHarness(int partitions, RecordLimits limits) {
         ProviderConfig config = ProviderConfig.of(Map.of("ALPHA_API_KEY", "alpha-secret-key",
                 "BETA_API_KEY", "beta-secret-key"));
         engine = ImageGeneration.builder()
@@ -67,8 +71,8 @@ final class LoopHarness implements AutoCloseable {
         Codecs codecs = new Codecs(new CommandReader(Set.of(ProviderId.of("alpha"), ProviderId.of("beta"))),
                 new EventWriter(new Redactor(List.of("alpha-secret-key"))), tasks);
         loop = new WorkerLoop(new LoopSettings(TOPICS, Duration.ofMillis(20), Duration.ofSeconds(2),
-                Duration.ofSeconds(2), Duration.ofSeconds(30)), consumer, () -> producer, restorer, engine, scheduler,
-                store, codecs, new WorkerMetrics(), Clock.systemUTC());
+                Duration.ofSeconds(2), Duration.ofSeconds(30), limits), consumer, () -> producer, restorer, engine,
+                scheduler, store, codecs, new WorkerMetrics(), Clock.systemUTC());
         List<TopicPartition> assignment = new ArrayList<>();
         Map<TopicPartition, Long> beginning = new HashMap<>();
         for (int p = 0; p < partitions; p++) {

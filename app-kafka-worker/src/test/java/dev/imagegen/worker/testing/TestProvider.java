@@ -79,7 +79,8 @@ public final class TestProvider implements ImageProvider {
                     p + " refused the submit"));
         }
         TestVendor.SUBMITS.add(p + "/" + request.correlationId());
-        if (TestVendor.directive(prompt, p, "hang") != null) {
+        if (TestVendor.directive(prompt, p, "hang") != null || (TestVendor.directive(prompt, p, "hangonce") != null
+                && TestVendor.submitsOf(request.correlationId()) == 1)) {
             return new CompletableFuture<>();
         }
         if (TestVendor.directive(prompt, p, "sync") != null) {

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *   <li>{@code @fail=CODE}: the task fails with CODE when it is done;</li>
  *   <li>{@code @[provider:]reject=CODE}: the submit fails with CODE (at that provider only);</li>
  *   <li>{@code @leak}: the submit fails with a message that (wrongly) carries the API key;</li>
- *   <li>{@code @hang}: the submit never answers (the outcome stays unknown).</li>
+ *   <li>{@code @hang}: the submit never answers (the outcome stays unknown);</li>
+ *   <li>{@code @hangonce}: the command's first submit never answers, later ones go ahead.</li>
  * </ul>
  */
 public final class TestVendor {
