@@ -7,6 +7,8 @@ import dev.imagegen.worker.codec.StoredTask;
 import dev.imagegen.worker.codec.TaskStateCodec;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,17 +56,27 @@ final class Handover {
                 continue;
             }
             PartitionState state = new PartitionState(tp.partition());
-            restorer.read(tp.partition()).forEach((key, value) -> {
+            Map<String, Task> unfinished = new LinkedHashMap<>();
+            Map<String, String> unreadable = new HashMap<>();
+            restorer.read(tp.partition(), (key, value) -> {
+                unfinished.remove(key);
+                unreadable.remove(key);
+                if (value == null) {
+                    state.known.remove(key);
+                    return;
+                }
                 state.known.add(key);
                 try {
                     if (codec.read(value) instanceof StoredTask.InFlight inFlight) {
-                        resume.add(Map.entry(inFlight.task(), tp.partition()));
+                        unfinished.put(key, inFlight.task());
                     }
                 } catch (IllegalArgumentException e) {
-                    LOG.error("task state of '{}' in tasks partition {} is unreadable; its commandId stays known and "
-                            + "the task is not resumed: {}", key, tp.partition(), e.getMessage());
+                    unreadable.put(key, e.getMessage());
                 }
             });
+            unreadable.forEach((key, why) -> LOG.error("task state of '{}' in tasks partition {} is unreadable; its "
+                    + "commandId stays known and the task is not resumed: {}", key, tp.partition(), why));
+            unfinished.values().forEach(task -> resume.add(Map.entry(task, tp.partition())));
             ownership.own(state);
         }
         for (Map.Entry<Task, Integer> entry : resume) {

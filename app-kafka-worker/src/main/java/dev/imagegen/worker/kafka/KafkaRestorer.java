@@ -2,12 +2,12 @@ package dev.imagegen.worker.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -41,10 +41,9 @@ final class KafkaRestorer implements PartitionRestorer {
     }
 
     @Override
-    public Map<String, byte[]> read(int partition) {
+    public void read(int partition, BiConsumer<String, byte[]> records) {
         TopicPartition tp = new TopicPartition(topic, partition);
         long end = highWatermark(tp);
-        Map<String, byte[]> latest = new HashMap<>();
         consumer.assign(List.of(tp));
         consumer.seekToBeginning(List.of(tp));
         long deadline = System.nanoTime() + maxWait.toNanos();
@@ -53,12 +52,7 @@ final class KafkaRestorer implements PartitionRestorer {
                 if (record.key() == null) {
                     continue;
                 }
-                String key = new String(record.key(), StandardCharsets.UTF_8);
-                if (record.value() == null) {
-                    latest.remove(key);
-                } else {
-                    latest.put(key, record.value());
-                }
+                records.accept(new String(record.key(), StandardCharsets.UTF_8), record.value());
             }
         }
         if (consumer.position(tp) < end) {
@@ -66,7 +60,6 @@ final class KafkaRestorer implements PartitionRestorer {
                     tp, consumer.position(tp), end, maxWait);
         }
         consumer.assign(List.of());
-        return latest;
     }
 
     private long highWatermark(TopicPartition tp) {

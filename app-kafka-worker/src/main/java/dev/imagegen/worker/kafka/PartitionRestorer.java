@@ -1,12 +1,15 @@
 package dev.imagegen.worker.kafka;
 
-import java.util.Map;
+import java.util.function.BiConsumer;
 
 /** Reads one partition of the tasks topic to its end. */
 public interface PartitionRestorer extends AutoCloseable {
 
-    /** The latest value of every key in the partition (tombstones removed), by key. */
-    Map<String, byte[]> read(int partition);
+    /**
+     * Reads the partition from its start to its end, handing each record's key and value (null for a tombstone) to
+     * {@code records} in offset order, so that the caller keeps only what it needs.
+     */
+    void read(int partition, BiConsumer<String, byte[]> records);
 
     @Override
     void close();

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -38,7 +39,15 @@ final class LoopHarness implements AutoCloseable {
     final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
     final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
             new ByteArraySerializer());
-    final Map<Integer, Map<String, byte[]>> stored = new ConcurrentHashMap<>();
+    /** The tasks topic as the restorer reads it: per partition, its records (key, value or null) in order. */
+    final Map<Integer, List<Map.Entry<String, byte[]>>> stored = new ConcurrentHashMap<>();
+
+    /** Appends a record to a partition of the tasks topic as the next owner will read it (value null: tombstone). */
+    LoopHarness store(int partition, String key, byte[] value) {
+        stored.computeIfAbsent(partition, p -> new ArrayList<>()).add(new java.util.AbstractMap.SimpleEntry<>(key,
+                value));
+        return this;
+    }
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final KafkaTaskStore store = new KafkaTaskStore();
     final ImageGeneration engine;
@@ -60,8 +69,8 @@ final class LoopHarness implements AutoCloseable {
                 .taskStore(store).scheduler(scheduler).build();
         PartitionRestorer restorer = new PartitionRestorer() {
             @Override
-            public Map<String, byte[]> read(int partition) {
-                return stored.getOrDefault(partition, Map.of());
+            public void read(int partition, BiConsumer<String, byte[]> records) {
+                stored.getOrDefault(partition, List.of()).forEach(r -> records.accept(r.getKey(), r.getValue()));
             }
 
             @Override

@@ -125,27 +125,34 @@ class WorkerLoopTest {
 
     @Test
     void restored_tasks_are_polled_never_resubmitted_and_finished_ids_stay_known() throws Exception {
-        Instant t0 = Instant.now();
-        Task submitted = Task.accept(GenerationRequest.builder().id("loop-resumed-1").model("test-model")
-                .prompt("restored @ms=0").build(), t0).submitting(ProviderId.of("alpha"), t0)
-                .submitted(new ProviderTaskRef(ProviderId.of("alpha"), ModelId.of("test-model"), "unknown-task"), t0);
         try (LoopHarness h = new LoopHarness(1)) {
-            Map<String, byte[]> partition = new HashMap<>();
-            partition.put("loop-resumed-1", h.tasks.write(submitted));
-            partition.put("loop-done-1", h.tasks.finished("loop-done-1", "SUCCEEDED"));
-            h.stored.put(0, partition);
+            h.store(0, "loop-resumed-1", h.tasks.write(submittedTask("loop-resumed-1")));
+            h.store(0, "loop-done-1", h.tasks.write(submittedTask("loop-done-1")));
+            h.store(0, "loop-done-1", h.tasks.finished("loop-done-1", "SUCCEEDED"));
+            h.store(0, "loop-forgotten-1", h.tasks.finished("loop-forgotten-1", "SUCCEEDED"));
+            h.store(0, "loop-forgotten-1", null);
             h.start();
             h.send(0, "loop-done-1", command("loop-done-1", "@sync"));
             h.send(0, "loop-resumed-1", command("loop-resumed-1", "@sync"));
             await("the resumed task ends", () -> terminal(h, "loop-resumed-1"));
+            h.send(0, "loop-forgotten-1", command("loop-forgotten-1", "@sync"));
             h.send(0, "loop-after", command("loop-after", "@sync"));
             await("a later command", () -> terminal(h, "loop-after"));
 
             assertEquals(0, TestVendor.submitsOf("loop-resumed-1"));
             assertEquals(0, TestVendor.submitsOf("loop-done-1"));
             assertEquals(List.of("FAILED"), h.statuses("loop-resumed-1"), "the vendor does not know the task");
-            assertEquals(List.of(), h.events("loop-done-1"));
+            assertEquals(List.of(), h.events("loop-done-1"), "its last record says finished: not resumed, known");
+            assertEquals(1, TestVendor.submitsOf("loop-forgotten-1"), "a tombstone forgets the commandId");
         }
+    }
+
+    /** A task the vendor accepted (as far as the tasks topic says); the test vendor does not know its task id. */
+    private static Task submittedTask(String id) {
+        Instant t0 = Instant.now();
+        return Task.accept(GenerationRequest.builder().id(id).model("test-model").prompt("restored @ms=0").build(), t0)
+                .submitting(ProviderId.of("alpha"), t0)
+                .submitted(new ProviderTaskRef(ProviderId.of("alpha"), ModelId.of("test-model"), "unknown-task"), t0);
     }
 
     @Test
@@ -154,7 +161,7 @@ class WorkerLoopTest {
         Task intent = Task.accept(GenerationRequest.builder().id("loop-doubt-1").model("test-model").prompt("x").build(),
                 t0).submitting(ProviderId.of("alpha"), t0);
         try (LoopHarness h = new LoopHarness(1)) {
-            h.stored.put(0, Map.of("loop-doubt-1", h.tasks.write(intent)));
+            h.store(0, "loop-doubt-1", h.tasks.write(intent));
             h.start();
             await("the task ends", () -> terminal(h, "loop-doubt-1"));
             @SuppressWarnings("unchecked")
