@@ -3,6 +3,7 @@ package dev.imagegen.bench.load;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,9 +31,13 @@ final class EventFollower implements AutoCloseable {
     private final Map<String, Terminal> terminals = new ConcurrentHashMap<>();
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong extraTerminals = new AtomicLong();
+    private final AtomicLong withSecrets = new AtomicLong();
+    private final List<String> secrets;
     private volatile boolean running = true;
 
-    EventFollower(String bootstrap, String topic) {
+    /** @param secrets strings that must never appear in an event (the vendors' API keys) */
+    EventFollower(String bootstrap, String topic, List<String> secrets) {
+        this.secrets = List.copyOf(secrets);
         consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "group.id",
                 "imagegen-load-" + System.nanoTime(), "auto.offset.reset", "earliest",
                 "isolation.level", "read_committed", "enable.auto.commit", "false", "fetch.max.wait.ms", "10"),
@@ -49,6 +54,10 @@ final class EventFollower implements AutoCloseable {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     long now = System.currentTimeMillis();
                     events.incrementAndGet();
+                    String text = new String(record.value(), StandardCharsets.UTF_8);
+                    if (secrets.stream().anyMatch(text::contains)) {
+                        withSecrets.incrementAndGet();
+                    }
                     Map<String, Object> event = read(record.value());
                     if (Boolean.TRUE.equals(event.get("terminal"))) {
                         Object error = event.get("error");
@@ -83,6 +92,11 @@ final class EventFollower implements AutoCloseable {
 
     long events() {
         return events.get();
+    }
+
+    /** Events that contained one of the secrets (there must be none). */
+    long withSecrets() {
+        return withSecrets.get();
     }
 
     /** Terminal events beyond the first for a commandId (the contract says there are none). */

@@ -76,7 +76,9 @@ public final class LoadRun {
     private static int drive(LoadOptions options, String bootstrap, LoadVendors vendors, Map<String, Cadence> cadences,
                              WorkerProcess worker, PrintStream out) throws Exception {
         Map<String, Integer> counts = options.counts();
-        try (EventFollower events = new EventFollower(bootstrap, "imagegen.events")) {
+        List<String> keys = vendors.endpoints().entrySet().stream().filter(e -> e.getKey().endsWith("_API_KEY"))
+                .map(Map.Entry::getValue).toList();
+        try (EventFollower events = new EventFollower(bootstrap, "imagegen.events", keys)) {
             long start = System.currentTimeMillis();
             send(bootstrap, counts);
             out.printf("sent %d commands in %d ms%n", options.tasks(), System.currentTimeMillis() - start);
@@ -107,8 +109,12 @@ public final class LoadRun {
             peak = peak.max(sample(worker));
             boolean diedEarly = !worker.alive();
             int exit = worker.stop(Duration.ofSeconds(60));
-            return summarize(options, counts, vendors, cadences, events, peak, afterGc, lastAnswer - start, exit,
+            String log = Files.readString(worker.log());
+            long keysInLog = keys.stream().filter(log::contains).count();
+            out.printf("%nAPI keys seen: in %d events, in the worker's log %d times%n", events.withSecrets(), keysInLog);
+            int status = summarize(options, counts, vendors, cadences, events, peak, afterGc, lastAnswer - start, exit,
                     diedEarly, out);
+            return events.withSecrets() == 0 && keysInLog == 0 ? status : 1;
         }
     }
 

@@ -28,5 +28,6 @@ class LoadRunIT {
         }
         assertTrue(report.contains("status calls / fewest the cadence allows"), report);
         assertTrue(report.contains("exit code after SIGTERM: 0"), report);
+        assertTrue(report.contains("API keys seen: in 0 events, in the worker's log 0 times"), report);
     }
 }
