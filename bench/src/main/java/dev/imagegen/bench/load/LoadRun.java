@@ -2,7 +2,6 @@ package dev.imagegen.bench.load;
 
 import dev.imagegen.spi.ProviderRegistry;
 import dev.imagegen.worker.demo.EmbeddedKafka;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
