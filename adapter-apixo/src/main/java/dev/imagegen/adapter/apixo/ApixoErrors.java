@@ -59,7 +59,8 @@ final class ApixoErrors {
     /**
      * The code of an HTTP error status (or body {@code code}) with the body's message. A 400 whose message says
      * "Insufficient credits" is a balance problem, as Apixo reports it that way; a 404 on submit is an unknown
-     * model, on status an unknown task.
+     * model, on status an unknown task. A 504 on submit leaves the outcome unknown: a gateway gave up waiting while
+     * the task may have gone on to be generated and billed (VENDORS.md reports "504 but quota charged, no task id").
      */
     static ErrorCode httpStatus(Call call, int status, String message) {
         return switch (status) {
@@ -70,6 +71,7 @@ final class ApixoErrors {
             case 404 -> call == Call.SUBMIT ? ErrorCode.UNSUPPORTED_MODEL : ErrorCode.GENERATION_FAILED;
             case 408 -> ErrorCode.PROVIDER_UNAVAILABLE;
             case 429 -> ErrorCode.RATE_LIMITED;
+            case 504 -> call == Call.SUBMIT ? ErrorCode.OUTCOME_UNKNOWN : ErrorCode.PROVIDER_UNAVAILABLE;
             default -> status >= 500 ? ErrorCode.PROVIDER_UNAVAILABLE : ErrorCode.INVALID_REQUEST;
         };
     }

@@ -104,6 +104,7 @@ class ApixoProviderContractTest extends ImageProviderContractTest {
                 HttpErrorCase.of(429, ErrorCode.RATE_LIMITED),
                 HttpErrorCase.of(500, ErrorCode.PROVIDER_UNAVAILABLE),
                 HttpErrorCase.of(502, ErrorCode.PROVIDER_UNAVAILABLE),
-                HttpErrorCase.of(503, ErrorCode.PROVIDER_UNAVAILABLE));
+                HttpErrorCase.of(503, ErrorCode.PROVIDER_UNAVAILABLE),
+                HttpErrorCase.of(504, ErrorCode.OUTCOME_UNKNOWN));
     }
 }

@@ -24,6 +24,8 @@ final class Envelope {
     enum Phase { SUBMIT, POLL }
 
     private static final int MAX_MESSAGE = 500;
+    private static final int GATEWAY_TIMEOUT = 504;
+    private static final String GATEWAY_TIMEOUT_CODE = "504";
 
     private final ObjectMapper json;
     private final Clock clock;
@@ -35,8 +37,28 @@ final class Envelope {
         this.redactor = redactor;
     }
 
-    /** The upstream JSON of a successful answer. @throws ProviderException for an error answer */
+    /**
+     * The upstream JSON of a successful answer.
+     *
+     * @throws ProviderException for an error answer; a 504 to a submit leaves the outcome unknown, since a gateway
+     *     gave up waiting while the generation may have gone on and been billed (VENDORS.md reports "504 but quota
+     *     charged, no task id")
+     */
     JsonNode upstream(RawResponse response, Phase phase) {
+        try {
+            return successfulUpstream(response, phase);
+        } catch (ProviderException error) {
+            boolean gatewayTimeout = response.status() == GATEWAY_TIMEOUT
+                    || GATEWAY_TIMEOUT_CODE.equals(error.providerCode().orElse(null));
+            if (phase == Phase.SUBMIT && gatewayTimeout && error.code() != ErrorCode.OUTCOME_UNKNOWN) {
+                throw new ProviderException(ErrorCode.OUTCOME_UNKNOWN, error.providerCode().orElse(null),
+                        error.getMessage() + "; the vendor may have gone on to generate and bill it", null, error);
+            }
+            throw error;
+        }
+    }
+
+    private JsonNode successfulUpstream(RawResponse response, Phase phase) {
         if (!response.successful()) {
             throw error(response);
         }

@@ -113,6 +113,7 @@ abstract class BailianProviderContractTest extends ImageProviderContractTest {
                 HttpErrorCase.of(500, ErrorCode.PROVIDER_UNAVAILABLE),
                 HttpErrorCase.of(500, "InternalError.Timeout", ErrorCode.PROVIDER_UNAVAILABLE),
                 HttpErrorCase.of(502, ErrorCode.PROVIDER_UNAVAILABLE),
-                HttpErrorCase.of(503, ErrorCode.PROVIDER_UNAVAILABLE));
+                HttpErrorCase.of(503, ErrorCode.PROVIDER_UNAVAILABLE),
+                HttpErrorCase.of(504, ErrorCode.OUTCOME_UNKNOWN));
     }
 }

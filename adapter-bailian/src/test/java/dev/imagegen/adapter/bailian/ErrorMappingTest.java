@@ -54,6 +54,20 @@ class ErrorMappingTest {
     }
 
     @Test
+    void a_504_to_a_synchronous_submit_leaves_the_outcome_unknown_in_either_shape() {
+        fixture.sim.failNextSubmit(504, null, null);
+        ProviderException http = fixture.submitFailure(QWEN);
+        assertEquals(ErrorCode.OUTCOME_UNKNOWN, http.code(), http.getMessage());
+        assertTrue(http.getMessage().contains("may have gone on to generate"), http.getMessage());
+
+        fixture.sim.refuseNextSubmitInEnvelope("504", "Gateway Timeout");
+        assertEquals(ErrorCode.OUTCOME_UNKNOWN, fixture.submitFailure(SEEDREAM).code());
+
+        fixture.sim.failNextSubmit(503, null, null);
+        assertEquals(ErrorCode.PROVIDER_UNAVAILABLE, fixture.submitFailure(QWEN).code(), "a 503 stays retryable");
+    }
+
+    @Test
     void a_200_with_success_false_and_a_vendor_code_maps_the_code() {
         fixture.sim.refuseNextSubmitInEnvelope("Arrearage", "Access denied, please make sure your account is in good"
                 + " standing.");
@@ -152,9 +166,11 @@ class ErrorMappingTest {
         ProviderException throttled = Fixture.failure(() -> fixture.provider.poll(task).toCompletableFuture().join());
         assertEquals(ErrorCode.RATE_LIMITED, throttled.code());
         assertEquals(Duration.ofSeconds(3), throttled.retryAfter().orElseThrow());
-        fixture.sim.failNextPoll(503, null, null);
-        assertEquals(ErrorCode.PROVIDER_UNAVAILABLE,
-                Fixture.failure(() -> fixture.provider.poll(task).toCompletableFuture().join()).code());
+        for (int status : new int[] {503, 504}) {
+            fixture.sim.failNextPoll(status, null, null);
+            assertEquals(ErrorCode.PROVIDER_UNAVAILABLE,
+                    Fixture.failure(() -> fixture.provider.poll(task).toCompletableFuture().join()).code());
+        }
         assertEquals(ProviderTaskState.SUCCEEDED, fixture.awaitTerminal(task).state());
     }
 

@@ -26,7 +26,9 @@ final class ErrorTable {
 
     /**
      * The code of a non-2xx answer. 400 is read by its vendor code; 404 means an unknown task on a poll and a
-     * missing endpoint otherwise; 408 and every 5xx (502 {@code image_generation_failed} included) are transient.
+     * missing endpoint otherwise; 408 and every 5xx (502 {@code image_generation_failed} included) are transient,
+     * except a 504 on submit: a gateway gave up waiting while the generation may have gone on and been billed
+     * (VENDORS.md reports "504 but quota charged, no task id"), so its outcome is unknown.
      */
     static ErrorCode forStatus(Call call, int status, String vendorCode) {
         return switch (status) {
@@ -38,6 +40,7 @@ final class ErrorTable {
             case 404 -> call == Call.POLL ? ErrorCode.GENERATION_FAILED : ErrorCode.PROVIDER_UNAVAILABLE;
             case 408 -> ErrorCode.PROVIDER_UNAVAILABLE;
             case 429 -> ErrorCode.RATE_LIMITED;
+            case 504 -> call == Call.SUBMIT ? ErrorCode.OUTCOME_UNKNOWN : ErrorCode.PROVIDER_UNAVAILABLE;
             default -> status >= 500 ? ErrorCode.PROVIDER_UNAVAILABLE : ErrorCode.INVALID_REQUEST;
         };
     }

@@ -29,7 +29,9 @@ class ErrorTableTest {
 
     @Test
     void other_statuses_are_transient_when_5xx_or_408_and_refusals_otherwise() {
-        assertEquals(ErrorCode.PROVIDER_UNAVAILABLE, ErrorTable.forStatus(Call.SUBMIT, 504, null));
+        assertEquals(ErrorCode.PROVIDER_UNAVAILABLE, ErrorTable.forStatus(Call.SUBMIT, 503, null));
+        assertEquals(ErrorCode.OUTCOME_UNKNOWN, ErrorTable.forStatus(Call.SUBMIT, 504, null));
+        assertEquals(ErrorCode.PROVIDER_UNAVAILABLE, ErrorTable.forStatus(Call.POLL, 504, null));
         assertEquals(ErrorCode.PROVIDER_UNAVAILABLE, ErrorTable.forStatus(Call.SUBMIT, 408, null));
         assertEquals(ErrorCode.INVALID_REQUEST, ErrorTable.forStatus(Call.SUBMIT, 413, null));
     }

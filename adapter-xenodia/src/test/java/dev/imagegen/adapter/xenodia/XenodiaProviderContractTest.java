@@ -80,6 +80,7 @@ class XenodiaProviderContractTest extends ImageProviderContractTest {
                 HttpErrorCase.of(429, ErrorCode.RATE_LIMITED),
                 HttpErrorCase.of(500, ErrorCode.PROVIDER_UNAVAILABLE),
                 HttpErrorCase.of(502, "image_generation_failed", ErrorCode.PROVIDER_UNAVAILABLE),
-                HttpErrorCase.of(503, ErrorCode.PROVIDER_UNAVAILABLE));
+                HttpErrorCase.of(503, ErrorCode.PROVIDER_UNAVAILABLE),
+                HttpErrorCase.of(504, ErrorCode.OUTCOME_UNKNOWN));
     }
 }

@@ -23,7 +23,7 @@ public final class WorkerKeys {
     public static final ConfigKey PROVIDER_ORDER = ConfigKey.of("IMAGEGEN_PROVIDER_ORDER", "xenodia,apixo,bailian",
             "routing and fallback order of providers");
     public static final ConfigKey UNKNOWN_OUTCOME_POLICY = ConfigKey.of("IMAGEGEN_UNKNOWN_OUTCOME_POLICY", "fail",
-            "a submit in doubt after a crash: fail (FAILED/OUTCOME_UNKNOWN) or resubmit");
+            "a submit in doubt (a crash, a lost answer, a 504): fail (FAILED/OUTCOME_UNKNOWN) or resubmit");
     public static final ConfigKey HTTP_ADDRESS = ConfigKey.of("IMAGEGEN_HTTP_ADDRESS", "127.0.0.1",
             "address of the worker's HTTP endpoint (health, metrics, vendor callbacks)");
     public static final ConfigKey HTTP_PORT = ConfigKey.of("IMAGEGEN_HTTP_PORT", "8080",

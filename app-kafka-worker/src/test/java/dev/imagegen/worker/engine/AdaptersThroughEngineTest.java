@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The real adapters, driven by the engine, against the vendor simulators: throttling and 5xx answers are retried
- * within the budget (honouring Retry-After), and a budget spent before acceptance falls back to the next provider.
+ * within the budget (honouring Retry-After), and a budget spent before acceptance falls back to the next provider;
+ * a 504 to a submit (the vendor may have generated and billed it) is neither retried nor sent elsewhere.
  */
 class AdaptersThroughEngineTest {
 
@@ -109,6 +110,33 @@ class AdaptersThroughEngineTest {
 
         assertEquals(TaskState.SUCCEEDED, done.state(), () -> String.valueOf(done.failure()));
         assertEquals("PROVIDER_UNAVAILABLE", done.attempts().get(0).outcome());
+    }
+
+    @ParameterizedTest
+    @MethodSource("providers")
+    void a_504_submit_is_not_retried(String provider, String model) throws Exception {
+        simulator(provider).failNextSubmit(504, null, null);
+
+        Task done = run(GenerationRequest.builder().id("gateway-timeout-" + provider).provider(provider).model(model)
+                .prompt("a lighthouse at dusk").build());
+
+        assertEquals(TaskState.FAILED, done.state());
+        assertEquals(ErrorCode.OUTCOME_UNKNOWN, done.failure().code(), () -> String.valueOf(done.failure()));
+        assertEquals(List.of(new Attempt(ProviderId.of(provider), ErrorCode.OUTCOME_UNKNOWN.name())),
+                done.attempts(), "one submit: the vendor may have generated (and billed) it");
+    }
+
+    @Test
+    void a_504_submit_does_not_fall_back_to_the_next_provider() throws Exception {
+        long apixoSubmits = apixo.submitCalls();
+        xenodia.failNextSubmit(504, null, null);
+
+        Task done = run(GenerationRequest.builder().id("gateway-timeout-fallback").model("nano-banana-pro")
+                .prompt("a banana pilot").build());
+
+        assertEquals(ErrorCode.OUTCOME_UNKNOWN, done.failure().code(), () -> String.valueOf(done.failure()));
+        assertEquals(ProviderId.of("xenodia"), done.provider());
+        assertEquals(apixoSubmits, apixo.submitCalls(), "nothing was sent to apixo");
     }
 
     @Test

@@ -170,15 +170,21 @@ public abstract class ImageProviderContractTest {
         }));
     }
 
+    /**
+     * Every class of HTTP error has a case; a 504 to a submit leaves the outcome unknown (a gateway gave up waiting
+     * while the vendor may have gone on to generate and bill), so the engine never resubmits it blindly.
+     */
     @Test
     void http_errors_cover_every_class() {
         List<Integer> statuses = httpErrors().stream().map(HttpErrorCase::status).toList();
-        for (int status : new int[] {400, 401, 429, 500}) {
+        for (int status : new int[] {400, 401, 429, 500, 504}) {
             assertTrue(statuses.contains(status), () -> "no case for HTTP " + status);
         }
         List<ErrorCode> codes = httpErrors().stream().map(HttpErrorCase::expected).toList();
         assertTrue(codes.contains(ErrorCode.RATE_LIMITED) && codes.contains(ErrorCode.PROVIDER_UNAVAILABLE)
                 && codes.contains(ErrorCode.AUTHENTICATION_FAILED));
+        assertTrue(httpErrors().stream().filter(c -> c.status() == 504)
+                .allMatch(c -> c.expected() == ErrorCode.OUTCOME_UNKNOWN), "a 504 to a submit is OUTCOME_UNKNOWN");
     }
 
     @Test
