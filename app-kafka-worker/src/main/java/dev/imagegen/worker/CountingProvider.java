@@ -10,8 +10,9 @@ import dev.imagegen.spi.TaskSettings;
 import dev.imagegen.spi.TaskSnapshot;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
-/** A provider whose vendor calls are counted in the metrics; everything else is the provider's own. */
+/** A provider whose vendor calls are counted and timed in the metrics; everything else is the provider's own. */
 final class CountingProvider implements ImageProvider {
 
     private final ImageProvider delegate;
@@ -36,17 +37,17 @@ final class CountingProvider implements ImageProvider {
 
     @Override
     public CompletionStage<Submission> submit(ProviderRequest request) {
-        return counted("submit", delegate.submit(request));
+        return counted("submit", () -> delegate.submit(request));
     }
 
     @Override
     public CompletionStage<TaskSnapshot> poll(ProviderTaskRef task) {
-        return counted("poll", delegate.poll(task));
+        return counted("poll", () -> delegate.poll(task));
     }
 
     @Override
     public CompletionStage<Void> cancel(ProviderTaskRef task) {
-        return counted("cancel", delegate.cancel(task));
+        return counted("cancel", () -> delegate.cancel(task));
     }
 
     @Override
@@ -59,8 +60,9 @@ final class CountingProvider implements ImageProvider {
         delegate.close();
     }
 
-    private <T> CompletionStage<T> counted(String call, CompletionStage<T> stage) {
-        return stage.whenComplete((value, error) -> metrics.vendorCall(id, call, error == null ? "ok"
-                : ProviderException.find(error).map(e -> e.code().name()).orElse("error")));
+    private <T> CompletionStage<T> counted(String call, Supplier<CompletionStage<T>> send) {
+        long start = System.nanoTime();
+        return send.get().whenComplete((value, error) -> metrics.vendorCall(id, call, error == null ? "ok"
+                : ProviderException.find(error).map(e -> e.code().name()).orElse("error"), System.nanoTime() - start));
     }
 }

@@ -68,10 +68,15 @@ public final class WorkerMetrics implements AutoCloseable {
                 .register(registry).increment();
     }
 
-    /** One vendor call: {@code call} is submit, poll or cancel; {@code outcome} ok or an error code name. */
-    public void vendorCall(String provider, String call, String outcome) {
+    /**
+     * One vendor call that took {@code nanos} until its answer: {@code call} is submit, poll or cancel;
+     * {@code outcome} ok or an error code name.
+     */
+    public void vendorCall(String provider, String call, String outcome, long nanos) {
         Counter.builder("imagegen.vendor.calls").description("calls to vendors").tag("provider", provider)
                 .tag("call", call).tag("outcome", outcome).register(registry).increment();
+        Timer.builder("imagegen.vendor.call.duration").description("time from a vendor call to its answer")
+                .tag("provider", provider).tag("call", call).register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void gauge(String name, String description, Supplier<Number> value) {

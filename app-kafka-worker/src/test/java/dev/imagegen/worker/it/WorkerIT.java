@@ -159,6 +159,8 @@ class WorkerIT {
         String metrics = get(http, base + "/metrics").body();
         for (String name : List.of("imagegen_commands_consumed_total", "imagegen_events_total{status=\"SUCCEEDED\"}",
                 "imagegen_tasks_in_flight", "imagegen_transactions_committed_total", "imagegen_vendor_calls_total",
+                "imagegen_vendor_call_duration_seconds_count{call=\"submit\"",
+                "imagegen_transactions_duration_seconds_count",
                 "jvm_memory_used_bytes{area=\"heap\"", "jvm_threads_live_threads", "jvm_gc_live_data_size_bytes")) {
             assertTrue(metrics.contains(name), name + " in\n" + metrics);
         }
