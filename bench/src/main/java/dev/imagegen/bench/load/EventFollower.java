@@ -21,7 +21,7 @@ final class EventFollower implements AutoCloseable {
 
     /** A terminal event: its {@code occurredAt}, and when this process could read it (epoch ms). */
     record Terminal(String commandId, String status, String provider, String providerTaskId, String errorCode,
-                    long occurredAtMillis, long readAtMillis) {
+                    String errorMessage, long occurredAtMillis, long readAtMillis) {
     }
 
     private static final ObjectMapper JSON = ObjectMapper.getDefault();
@@ -64,6 +64,7 @@ final class EventFollower implements AutoCloseable {
                         Terminal terminal = new Terminal(record.key(), (String) event.get("status"),
                                 (String) event.get("provider"), (String) event.get("providerTaskId"),
                                 error instanceof Map<?, ?> m ? String.valueOf(m.get("code")) : null,
+                                error instanceof Map<?, ?> m ? String.valueOf(m.get("message")) : null,
                                 Instant.parse((String) event.get("occurredAt")).toEpochMilli(), now);
                         if (terminals.putIfAbsent(record.key(), terminal) != null) {
                             extraTerminals.incrementAndGet();

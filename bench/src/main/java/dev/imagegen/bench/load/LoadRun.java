@@ -88,9 +88,9 @@ public final class LoadRun {
             while (events.terminals().size() < options.tasks() && System.nanoTime() < end && worker.alive()) {
                 WorkerGauges now = sample(worker);
                 peak = peak.max(now);
-                if (afterGc == null && now.inFlight() >= options.tasks()) {
+                if (afterGc == null && now.inFlight() + events.terminals().size() >= options.tasks()) {
                     afterGc = worker.collectGarbage() ? sample(worker) : WorkerGauges.NONE;
-                    out.printf("all %d in flight; after a full GC the worker's heap holds %.0f MB%n", options.tasks(),
+                    out.printf("%.0f in flight; after a full GC the worker's heap holds %.0f MB%n", now.inFlight(),
                             mb(afterGc.heapUsed()));
                 }
                 if (System.nanoTime() >= nextProgress) {
@@ -127,7 +127,7 @@ public final class LoadRun {
         List<Report.Task> tasks = new Report(out).providers(counts, events.terminals(), vendors::ledger, cadences);
         out.printf("%nworker (-Xmx%s): peak %.0f tasks in flight in its engine; %d tasks at once between vendor "
                         + "acceptance and event%n", options.heap(), peak.inFlight(), Report.peakConcurrent(tasks));
-        out.printf("  heap used peak %.0f MB; after a full GC with every task in flight %s; resident peak %.0f MB%n",
+        out.printf("  heap used peak %.0f MB; after a full GC with every command taken in %s; resident peak %.0f MB%n",
                 mb(peak.heapUsed()), afterGc == null || afterGc == WorkerGauges.NONE ? "(not measured)"
                         : String.format("%.0f MB", mb(afterGc.heapUsed())), mb(peak.rss()));
         out.printf("  threads peak: %.0f java, %d in the process (with GC and JIT threads)%n", peak.jvmThreads(),

@@ -82,6 +82,9 @@ final class Report {
             all.addAll(tasks);
             out.printf("%n%s: %d sent, outcomes %s, %d vendor tasks created%n", provider, sent.get(provider), outcomes,
                     traces.size());
+            ended.stream().filter(t -> t.errorMessage() != null).collect(Collectors.groupingBy(
+                    Terminal::errorMessage, TreeMap::new, Collectors.counting())).entrySet().stream().limit(3)
+                    .forEach(m -> out.printf("  %d failed: %s%n", m.getValue(), m.getKey()));
             out.printf("  cadence: %s%n", cadence);
             if (tasks.isEmpty()) {
                 continue;

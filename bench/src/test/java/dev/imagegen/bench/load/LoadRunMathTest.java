@@ -87,6 +87,6 @@ class LoadRunMathTest {
     private static Report.Task task(long created, long readAt) {
         return new Report.Task("xenodia", new TaskTrace("t" + created, created, readAt - 30,
                 List.of(readAt - 50, readAt - 10)), new Terminal("c" + created, "SUCCEEDED", "xenodia", "t" + created,
-                null, readAt - 5, readAt), 2);
+                null, null, readAt - 5, readAt), 2);
     }
 }
