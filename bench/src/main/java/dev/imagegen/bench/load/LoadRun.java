@@ -106,11 +106,13 @@ public final class LoadRun {
             long lastAnswer = events.terminals().values().stream().mapToLong(EventFollower.Terminal::readAtMillis)
                     .max().orElse(start);
             peak = peak.max(sample(worker));
+            String calls = worker.metrics().map(LoadRun::vendorCalls).orElse("(not scraped)");
             boolean diedEarly = !worker.alive();
             int exit = worker.stop(Duration.ofSeconds(60));
             String log = Files.readString(worker.log());
             long keysInLog = keys.stream().filter(log::contains).count();
-            out.printf("%nAPI keys seen: in %d events, in the worker's log %d times%n", events.withSecrets(), keysInLog);
+            out.printf("%nvendor calls by outcome: %s%n", calls);
+            out.printf("API keys seen: in %d events, in the worker's log %d times%n", events.withSecrets(), keysInLog);
             int status = summarize(options, counts, vendors, cadences, events, peak, afterGc, lastAnswer - start, exit,
                     diedEarly, out);
             return events.withSecrets() == 0 && keysInLog == 0 ? status : 1;
@@ -145,6 +147,21 @@ public final class LoadRun {
                     Report.stats(tasks, Report.Task::answerToEvent).summary("%.0f"));
         }
         return answered == options.tasks() && exit == 0 && !diedEarly ? 0 : 1;
+    }
+
+    /** The worker's {@code imagegen_vendor_calls_total} counters, as {@code provider call outcome=count}. */
+    static String vendorCalls(String metrics) {
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                "imagegen_vendor_calls_total\\{call=\"(\\w+)\",outcome=\"(\\w+)\",provider=\"(\\w+)\"} (\\S+)");
+        List<String> parts = new ArrayList<>();
+        for (String text : metrics.split("\n")) {
+            java.util.regex.Matcher m = line.matcher(text);
+            if (m.matches()) {
+                parts.add(m.group(3) + " " + m.group(1) + " " + m.group(2) + "=" + (long) Double.parseDouble(m.group(4)));
+            }
+        }
+        Collections.sort(parts);
+        return String.join(", ", parts);
     }
 
     private static WorkerGauges sample(WorkerProcess worker) {

@@ -63,6 +63,18 @@ class LoadRunMathTest {
     }
 
     @Test
+    void vendor_calls_are_listed_by_provider_call_and_outcome() {
+        String text = """
+                # TYPE imagegen_vendor_calls_total counter
+                imagegen_vendor_calls_total{call="poll",outcome="ok",provider="apixo"} 120.0
+                imagegen_vendor_calls_total{call="submit",outcome="OUTCOME_UNKNOWN",provider="apixo"} 2.0
+                imagegen_vendor_calls_total{call="submit",outcome="ok",provider="apixo"} 40.0
+                imagegen_vendor_call_duration_seconds_count{call="poll",provider="apixo"} 120.0
+                """;
+        assertEquals("apixo poll ok=120, apixo submit OUTCOME_UNKNOWN=2, apixo submit ok=40", LoadRun.vendorCalls(text));
+    }
+
+    @Test
     void commands_are_split_by_weight_and_bad_options_are_named() {
         LoadOptions options = LoadOptions.parse(new String[] {"--tasks=10", "--mix=xenodia:1,apixo:1,bailian:1"});
         assertEquals(Map.of("xenodia", 4, "apixo", 3, "bailian", 3), options.counts());
