@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class TopicSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
+    /** Kafka's default {@code max.message.bytes} (and {@code message.max.bytes}). */
+    private static final int KAFKA_DEFAULT_LIMIT = 1_048_588;
     private static final long SIXTEEN_MB = 16L * 1024 * 1024;
 
     private TopicSetup() {
@@ -100,25 +103,35 @@ public final class TopicSetup {
         }
     }
 
-    /** The topic's {@code max.message.bytes} capped by the producer's; a topic just created may take a moment. */
-    private static int limit(Admin admin, String topic, int maxRequestSize) throws InterruptedException,
+    /**
+     * The topic's {@code max.message.bytes} capped by the producer's; a topic just created may take a moment. A
+     * worker not allowed to read topic configs (no DescribeConfigs ACL) assumes Kafka's default, 1 MiB.
+     */
+    static int limit(Admin admin, String topic, int maxRequestSize) throws InterruptedException,
             ExecutionException, TimeoutException {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        Config config;
+        int topicLimit;
         while (true) {
             try {
-                config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+                Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS)
+                        .get(resource);
+                topicLimit = Integer.parseInt(config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value());
                 break;
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof AuthorizationException) {
+                    LOG.warn("not allowed to read the configs of topic {} ({}); assuming Kafka's default of {} bytes "
+                            + "per record", topic, e.getCause().getClass().getSimpleName(), KAFKA_DEFAULT_LIMIT);
+                    topicLimit = KAFKA_DEFAULT_LIMIT;
+                    break;
+                }
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
                     throw e;
                 }
                 Thread.sleep(100);
             }
         }
-        int limit = Math.min(Integer.parseInt(config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value()),
-                maxRequestSize);
+        int limit = Math.min(topicLimit, maxRequestSize);
         if (limit < RecordLimits.FLOOR) {
             throw new IllegalStateException("topic '" + topic + "' takes records of at most " + limit
                     + " bytes (its max.message.bytes, or the producer's max.request.size); the worker needs at least "
