@@ -8,7 +8,7 @@ import dev.imagegen.worker.config.WorkerConfig;
 import dev.imagegen.worker.demo.Demo;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.function.Function;
+import java.util.Map;
 
 /** {@code java -jar app-kafka-worker.jar [run | demo | --help]} (CONTRACT.md section 1). */
 public final class Main {
@@ -17,12 +17,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int status = run(args, System::getenv, System.out, System.err);
+        int status = run(args, System.getenv(), System.out, System.err);
         System.exit(status);
     }
 
     /** Runs a command line; returns the exit status. */
-    static int run(String[] args, Function<String, String> env, PrintStream out, PrintStream err) {
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         String command = args.length == 0 ? "run" : args[0];
         switch (command) {
             case "--help", "-h", "help" -> {
@@ -30,7 +30,7 @@ public final class Main {
                 return 0;
             }
             case "run" -> {
-                return runWorker(ProviderConfig.of(env), err);
+                return runWorker(env, err);
             }
             case "demo" -> {
                 return Demo.run(out, err);
@@ -42,10 +42,10 @@ public final class Main {
         }
     }
 
-    private static int runWorker(ProviderConfig env, PrintStream err) {
+    private static int runWorker(Map<String, String> env, PrintStream err) {
         Worker worker;
         try {
-            worker = Worker.start(WorkerConfig.read(env), env, ProviderRegistry.load());
+            worker = Worker.start(WorkerConfig.read(env), ProviderConfig.of(env), ProviderRegistry.load());
         } catch (ConfigException e) {
             err.println("imagegen: " + e.getMessage());
             return 2;

@@ -21,6 +21,7 @@ import dev.imagegen.worker.kafka.TopicSetup;
 import dev.imagegen.worker.kafka.WorkerLoop;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -83,7 +84,9 @@ public final class Worker implements AutoCloseable {
         try {
             RecordLimits limits = TopicSetup.ensure(admin, config.topics(), config.partitions(),
                     clients.maxRequestSize());
-            Redactor redactor = new Redactor(secrets(registry, providerConfig));
+            List<String> secrets = new ArrayList<>(secrets(registry, providerConfig));
+            secrets.addAll(config.kafka().secrets());
+            Redactor redactor = new Redactor(secrets);
             Codecs codecs = new Codecs(new CommandReader(new HashSet<>(registry.ids())), new EventWriter(redactor),
                     new TaskStateCodec());
             WorkerLoop loop = new WorkerLoop(LoopSettings.defaults(config.topics(), limits, config.drainTimeout()),

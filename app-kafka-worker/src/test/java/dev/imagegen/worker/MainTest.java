@@ -15,7 +15,7 @@ class MainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Map<String, String> env, String... args) {
-        return Main.run(args, env::get, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -40,6 +40,15 @@ class MainTest {
         assertEquals(2, run(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1", "IMAGEGEN_PARTITIONS", "many"), "run"));
         assertEquals(1, err().strip().lines().count());
         assertTrue(err().startsWith("imagegen: IMAGEGEN_PARTITIONS: 'many'"), err());
+    }
+
+    @Test
+    void an_unknown_kafka_property_exits_non_zero_with_one_line_naming_it_and_not_its_value() {
+        assertEquals(2, run(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1", "IMAGEGEN_KAFKA_SSL_TRUSTSTORE_PASWORD",
+                "hunter2-secret"), "run"));
+        assertEquals(1, err().strip().lines().count());
+        assertTrue(err().startsWith("imagegen: IMAGEGEN_KAFKA_SSL_TRUSTSTORE_PASWORD: "), err());
+        assertTrue(!err().contains("hunter2-secret"), err());
     }
 
     @Test

@@ -29,7 +29,13 @@ public final class Help {
             out.append("  ").append(pad(key.name(), width)).append("  ").append(shownDefault(key)).append('\n')
                     .append("  ").append(pad("", width)).append("  ").append(key.doc()).append('\n');
         }
-        out.append("\nA provider is enabled exactly when its API key is set. Keys are secrets: never printed.\n");
+        out.append("\nA provider is enabled exactly when its API key is set. Keys are secrets: never printed.\n")
+                .append("\nOther Kafka client properties (TLS, SASL, timeouts): IMAGEGEN_KAFKA_<PROPERTY>, the\n")
+                .append("property's name in upper case with underscores for dots, for every client of the worker,\n")
+                .append("e.g. IMAGEGEN_KAFKA_SECURITY_PROTOCOL=SASL_SSL, IMAGEGEN_KAFKA_SASL_MECHANISM=PLAIN,\n")
+                .append("IMAGEGEN_KAFKA_SASL_JAAS_CONFIG=... (password properties are secrets). Properties the\n")
+                .append("worker sets itself (transactions, read_committed, offsets, group, client ids) cannot be\n")
+                .append("changed.\n");
         return out.toString();
     }
 

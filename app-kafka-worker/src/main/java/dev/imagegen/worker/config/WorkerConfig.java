@@ -25,22 +25,36 @@ import java.util.regex.Pattern;
  * @param httpAddress       address of the HTTP endpoint
  * @param httpPort          port of the HTTP endpoint, 0 for any
  * @param drainTimeout      how long a drain waits for submits in flight
+ * @param kafka             Kafka client properties from {@code IMAGEGEN_KAFKA_*} variables
  * @param clientOverrides   extra Kafka client properties (tests tune timeouts with them), never null
  */
 public record WorkerConfig(String bootstrapServers, String groupId, Topics topics, int partitions,
                            List<ProviderId> providerOrder, UnknownOutcomePolicy unknownOutcome, String httpAddress,
-                           int httpPort, Duration drainTimeout, Map<String, Object> clientOverrides) {
+                           int httpPort, Duration drainTimeout, KafkaSettings kafka,
+                           Map<String, Object> clientOverrides) {
 
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
 
     public WorkerConfig {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         providerOrder = List.copyOf(providerOrder);
+        Objects.requireNonNull(kafka, "kafka");
         clientOverrides = Map.copyOf(clientOverrides);
     }
 
     /**
-     * Reads every worker key.
+     * Reads every worker key and the {@code IMAGEGEN_KAFKA_*} client properties ({@link KafkaSettings}) from the
+     * environment.
+     *
+     * @throws ConfigException naming the first variable that is missing or malformed
+     */
+    public static WorkerConfig read(Map<String, String> environment) {
+        WorkerConfig config = read(ProviderConfig.of(environment::get));
+        return config.withKafka(KafkaSettings.fromEnvironment(environment));
+    }
+
+    /**
+     * Reads every worker key (no {@code IMAGEGEN_KAFKA_*} client properties).
      *
      * @throws ConfigException naming the first key that is missing or malformed
      */
@@ -57,19 +71,25 @@ public record WorkerConfig(String bootstrapServers, String groupId, Topics topic
         Duration drain = config.duration(WorkerKeys.DRAIN_TIMEOUT);
         String bootstrap = config.string(WorkerKeys.BOOTSTRAP_SERVERS);
         return new WorkerConfig(bootstrap, groupId, topics, partitions, order, policy, address, port, drain,
-                Map.of());
+                KafkaSettings.NONE, Map.of());
     }
 
     /** The same settings with other Kafka bootstrap servers. */
     public WorkerConfig withBootstrapServers(String value) {
         return new WorkerConfig(value, groupId, topics, partitions, providerOrder, unknownOutcome, httpAddress,
-                httpPort, drainTimeout, clientOverrides);
+                httpPort, drainTimeout, kafka, clientOverrides);
+    }
+
+    /** The same settings with these {@code IMAGEGEN_KAFKA_*} client properties. */
+    public WorkerConfig withKafka(KafkaSettings value) {
+        return new WorkerConfig(bootstrapServers, groupId, topics, partitions, providerOrder, unknownOutcome,
+                httpAddress, httpPort, drainTimeout, value, clientOverrides);
     }
 
     /** The same settings with extra Kafka client properties. */
     public WorkerConfig withClientOverrides(Map<String, Object> value) {
         return new WorkerConfig(bootstrapServers, groupId, topics, partitions, providerOrder, unknownOutcome,
-                httpAddress, httpPort, drainTimeout, value);
+                httpAddress, httpPort, drainTimeout, kafka, value);
     }
 
     private static String topic(ProviderConfig config, ConfigKey key) {

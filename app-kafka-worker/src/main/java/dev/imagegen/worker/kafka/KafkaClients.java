@@ -33,6 +33,11 @@ public final class KafkaClients {
 
     /** The group member: manual offsets, read_committed, cooperative rebalancing. */
     public Consumer<byte[], byte[]> commandConsumer() {
+        return new KafkaConsumer<>(commandConsumerProperties(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    Map<String, Object> commandConsumerProperties() {
         Map<String, Object> p = common();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-" + instance);
@@ -42,17 +47,22 @@ public final class KafkaClients {
         p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         p.putAll(overrides("consumer."));
-        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return p;
     }
 
     /** A reader of the tasks topic without a group. */
     public Consumer<byte[], byte[]> restoreConsumer() {
+        return new KafkaConsumer<>(restoreConsumerProperties(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    Map<String, Object> restoreConsumerProperties() {
         Map<String, Object> p = common();
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-" + instance + "-restore");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
-        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return p;
     }
 
     /** The producer's {@code max.request.size}: ours, or the one the overrides set. */
@@ -63,6 +73,10 @@ public final class KafkaClients {
 
     /** The transactional producer; one transactional id per worker instance (zombies are fenced by the group). */
     public Producer<byte[], byte[]> producer() {
+        return new KafkaProducer<>(producerProperties(), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    Map<String, Object> producerProperties() {
         Map<String, Object> p = common();
         p.put(ProducerConfig.CLIENT_ID_CONFIG, config.groupId() + "-" + instance + "-producer");
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.groupId() + "-" + instance);
@@ -77,15 +91,20 @@ public final class KafkaClients {
         // from 118 ms to 34 ms (medians, side by side, local broker); repeated failures still back off to 1 s.
         p.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10);
         p.putAll(overrides("producer."));
-        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+        return p;
     }
 
     public Admin admin() {
-        return Admin.create(common());
+        return Admin.create(adminProperties());
     }
 
+    Map<String, Object> adminProperties() {
+        return common();
+    }
+
+    /** What every client gets: the bootstrap servers and the {@code IMAGEGEN_KAFKA_*} properties (ours win). */
     private Map<String, Object> common() {
-        Map<String, Object> p = new HashMap<>();
+        Map<String, Object> p = new HashMap<>(config.kafka().properties());
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         return p;
     }
