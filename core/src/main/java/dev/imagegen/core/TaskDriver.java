@@ -330,14 +330,19 @@ final class TaskDriver {
         rt.task = rt.task.polled(now());
         if (error != null) {
             ProviderException e = providerFailure(rt, error, ErrorCode.PROVIDER_UNAVAILABLE);
-            Duration wait = retryPolicy.delay(rt.retries, e.code(), e.retryAfter(), jitter.getAsDouble()).orElse(null);
-            if (wait == null) {
+            if (!e.code().retryable()) {
                 finish(rt, rt.task.failed(e.toFailure(), now()));
-            } else {
-                rt.retries++;
-                Instant at = now().plus(wait);
-                at(rt, at.isAfter(rt.deadline) ? rt.deadline : at, () -> pollNow(rt));
+                return;
             }
+            // The vendor has the task and goes on with it (and bills it) whatever its status endpoint says now: keep
+            // asking until the deadline, backing off by the retry policy, then at the cadence's longest interval
+            // (or the vendor's Retry-After, if longer). A vendor that stays away ends the task with TIMEOUT.
+            Duration longest = rt.lane.pollPolicy.settings().pollMaxInterval();
+            Duration wait = retryPolicy.delay(rt.retries, e.code(), e.retryAfter(), jitter.getAsDouble())
+                    .orElseGet(() -> e.retryAfter().filter(r -> r.compareTo(longest) > 0).orElse(longest));
+            rt.retries++;
+            Instant at = now().plus(wait);
+            at(rt, at.isAfter(rt.deadline) ? rt.deadline : at, () -> pollNow(rt));
             return;
         }
         rt.retries = 0;

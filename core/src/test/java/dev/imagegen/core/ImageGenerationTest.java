@@ -305,6 +305,45 @@ class ImageGenerationTest {
     }
 
     @Test
+    void an_accepted_task_outlives_a_vendor_outage_longer_than_the_retry_budget() throws Exception {
+        FakeProvider xenodia = new FakeProvider("xenodia", "nano-banana-pro").thenTask(running(), succeeded());
+        dev.imagegen.spi.ProviderException down = new dev.imagegen.spi.ProviderException(
+                ErrorCode.PROVIDER_UNAVAILABLE, "503", "down");
+        dev.imagegen.spi.ProviderException throttled = new dev.imagegen.spi.ProviderException(
+                ErrorCode.RATE_LIMITED, "429", "slow down");
+        xenodia.failPolls(down, down, throttled, down, down, down, throttled, down);
+        Task done = await(start(xenodia).submit(request("t18b").build()));
+
+        assertEquals(TaskState.SUCCEEDED, done.state(), () -> String.valueOf(done.failure()));
+        assertEquals(1, xenodia.submitted().size(), "the vendor has the task: it is never sent again");
+        assertTrue(xenodia.polls() > 8, "it kept asking");
+    }
+
+    @Test
+    void a_poll_refused_for_good_ends_the_task_with_its_code() throws Exception {
+        FakeProvider xenodia = new FakeProvider("xenodia", "nano-banana-pro").thenTask(running(), succeeded());
+        xenodia.failPolls(new dev.imagegen.spi.ProviderException(ErrorCode.AUTHENTICATION_FAILED, "401", "key"));
+        Task done = await(start(xenodia).submit(request("t18c").build()));
+
+        assertEquals(TaskState.FAILED, done.state());
+        assertEquals(ErrorCode.AUTHENTICATION_FAILED, done.failure().code());
+    }
+
+    @Test
+    void a_vendor_that_stays_away_ends_the_task_at_its_timeout() throws Exception {
+        dev.imagegen.spi.TaskSettings shortTimeout = new dev.imagegen.spi.TaskSettings(Duration.ofMillis(10),
+                Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMillis(400), 100, 10_000);
+        FakeProvider xenodia = new FakeProvider("xenodia", shortTimeout, null, "nano-banana-pro")
+                .thenTask(running(), succeeded());
+        dev.imagegen.spi.ProviderException down = new dev.imagegen.spi.ProviderException(
+                ErrorCode.PROVIDER_UNAVAILABLE, "503", "down");
+        xenodia.failPolls(java.util.Collections.nCopies(1000, down).toArray(dev.imagegen.spi.ProviderException[]::new));
+        Task done = await(start(xenodia).submit(request("t18d").build()));
+
+        assertEquals(ErrorCode.TIMEOUT, done.failure().code(), () -> String.valueOf(done.failure()));
+    }
+
+    @Test
     void a_callback_triggers_an_immediate_poll_and_unknown_tokens_are_refused() throws Exception {
         dev.imagegen.spi.TaskSettings slow = new dev.imagegen.spi.TaskSettings(Duration.ofSeconds(30),
                 Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMinutes(5), 10, 100);
