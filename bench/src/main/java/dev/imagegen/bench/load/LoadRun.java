@@ -1,5 +1,6 @@
 package dev.imagegen.bench.load;
 
+import dev.imagegen.spi.Durations;
 import dev.imagegen.spi.ProviderRegistry;
 import dev.imagegen.worker.demo.EmbeddedKafka;
 import java.io.PrintStream;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -31,6 +34,8 @@ public final class LoadRun {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     /** The load run's client-side caps per provider, unless the environment says otherwise. */
     private static final String REQUESTS_PER_SECOND = "500";
+    private static final Pattern VENDOR_CALLS = Pattern.compile(
+            "imagegen_vendor_calls_total\\{call=\"(\\w+)\",outcome=\"(\\w+)\",provider=\"(\\w+)\"} (\\S+)");
 
     private LoadRun() {
     }
@@ -61,7 +66,7 @@ public final class LoadRun {
             try (WorkerProcess worker = WorkerProcess.start(options.workerJar(), options.heap(), env,
                     dir.resolve("worker.log"))) {
                 out.printf("load run: %d commands %s, simulated tasks of %s, worker -Xmx%s (pid %d, log %s)%n",
-                        options.tasks(), options.counts(), dev.imagegen.spi.Durations.format(options.taskLength()),
+                        options.tasks(), options.counts(), Durations.format(options.taskLength()),
                         options.heap(), worker.pid(), worker.log());
                 if (!worker.awaitReady(Duration.ofSeconds(90))) {
                     err.println("load run: the worker did not get ready; see " + worker.log());
@@ -151,11 +156,9 @@ public final class LoadRun {
 
     /** The worker's {@code imagegen_vendor_calls_total} counters, as {@code provider call outcome=count}. */
     static String vendorCalls(String metrics) {
-        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
-                "imagegen_vendor_calls_total\\{call=\"(\\w+)\",outcome=\"(\\w+)\",provider=\"(\\w+)\"} (\\S+)");
         List<String> parts = new ArrayList<>();
         for (String text : metrics.split("\n")) {
-            java.util.regex.Matcher m = line.matcher(text);
+            Matcher m = VENDOR_CALLS.matcher(text);
             if (m.matches()) {
                 parts.add(m.group(3) + " " + m.group(1) + " " + m.group(2) + "=" + (long) Double.parseDouble(m.group(4)));
             }
