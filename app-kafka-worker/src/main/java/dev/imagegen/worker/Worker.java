@@ -1,6 +1,7 @@
 package dev.imagegen.worker;
 
 import dev.imagegen.core.ImageGeneration;
+import dev.imagegen.core.task.TaskEvent;
 import dev.imagegen.spi.ConfigKey;
 import dev.imagegen.spi.ImageProvider;
 import dev.imagegen.spi.ProviderConfig;
@@ -77,7 +78,7 @@ public final class Worker implements AutoCloseable {
         KafkaTaskStore store = new KafkaTaskStore();
         ImageGeneration engine = ImageGeneration.builder().providers(providers)
                 .providerOrder(config.providerOrder()).taskStore(store).unknownOutcomePolicy(config.unknownOutcome())
-                .scheduler(scheduler).build();
+                .scheduler(scheduler).listener(Worker::trace).build();
         KafkaClients clients = new KafkaClients(config);
         Admin admin = clients.admin();
         HttpEndpoint http = null;
@@ -170,6 +171,15 @@ public final class Worker implements AutoCloseable {
         scheduler.shutdownNow();
         admin.close(Duration.ofSeconds(2));
         metrics.close();
+    }
+
+    /** At DEBUG, one line per task state change: ids, provider and outcome codes only (never caller text). */
+    private static void trace(TaskEvent event) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("task {} {} provider={} vendorTask={} code={} attempts={}", event.taskId(), event.status(),
+                    event.provider(), event.providerTaskId(), event.failure() == null ? null : event.failure().code(),
+                    event.attempts().size());
+        }
     }
 
     private static List<String> secrets(ProviderRegistry registry, ProviderConfig config) {
