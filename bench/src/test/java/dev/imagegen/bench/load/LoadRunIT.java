@@ -23,8 +23,10 @@ class LoadRunIT {
         assertEquals(0, exit, report);
         assertTrue(report.contains("60 of 60 commands answered"), report);
         assertTrue(report.contains("terminal events beyond one per command: 0"), report);
-        for (String provider : new String[] {"xenodia", "apixo", "bailian"}) {
-            assertTrue(report.contains(provider + ": ") && report.contains("outcomes {SUCCEEDED="), report);
+        for (String line : new String[] {"xenodia: 24 sent, outcomes {SUCCEEDED=24}, 24 vendor tasks created",
+            "apixo: 24 sent, outcomes {SUCCEEDED=24}, 24 vendor tasks created",
+            "bailian: 12 sent, outcomes {SUCCEEDED=12}, 12 vendor tasks created"}) {
+            assertTrue(report.contains(line), line + " in\n" + report);
         }
         assertTrue(report.contains("status calls / fewest the cadence allows"), report);
         assertTrue(report.contains("exit code after SIGTERM: 0"), report);
