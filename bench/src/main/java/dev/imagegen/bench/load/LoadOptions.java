@@ -15,9 +15,11 @@ import java.util.Map;
  * @param heap        the worker's maximum heap ({@code -Xmx})
  * @param limit       the run ends by itself after this long, finished or not
  * @param workerJar   the worker's jar
+ * @param apixoCallbacks whether Apixo reports finished tasks by callback to the worker (polling then only backs
+ *                    it up)
  */
 record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, String heap, Duration limit,
-                   Path workerJar) {
+                   Path workerJar, boolean apixoCallbacks) {
 
     static final String USAGE = """
             usage: java -cp bench/target/benchmarks.jar dev.imagegen.bench.load.LoadRun [--name=value ...]
@@ -27,6 +29,7 @@ record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, Str
               --heap=512m                         the worker's -Xmx
               --limit=10m                         the run stops by itself after this long
               --worker-jar=app-kafka-worker/target/app-kafka-worker.jar
+              --apixo-callbacks=false             true: Apixo calls the worker back when a task ends
             The worker's settings (caps, poll cadence) can be changed through the environment: any XENODIA_*,
             APIXO_*, BAILIAN_* or IMAGEGEN_* variable set here is passed on (except keys and base URLs).""";
 
@@ -45,8 +48,10 @@ record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, Str
                 Durations.parse(given.getOrDefault("task-length", "60s")),
                 given.getOrDefault("heap", "512m"),
                 Durations.parse(given.getOrDefault("limit", "10m")),
-                Path.of(given.getOrDefault("worker-jar", "app-kafka-worker/target/app-kafka-worker.jar")));
-        given.keySet().removeAll(java.util.Set.of("tasks", "mix", "task-length", "heap", "limit", "worker-jar"));
+                Path.of(given.getOrDefault("worker-jar", "app-kafka-worker/target/app-kafka-worker.jar")),
+                bool("apixo-callbacks", given.getOrDefault("apixo-callbacks", "false")));
+        given.keySet().removeAll(java.util.Set.of("tasks", "mix", "task-length", "heap", "limit", "worker-jar",
+                "apixo-callbacks"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + given.keySet());
         }
@@ -54,6 +59,13 @@ record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, Str
             throw new IllegalArgumentException("--tasks must be at least 1 and --task-length at least 1s");
         }
         return options;
+    }
+
+    private static boolean bool(String name, String text) {
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new IllegalArgumentException("--" + name + ": expected true or false, got '" + text + "'");
+        }
+        return Boolean.parseBoolean(text);
     }
 
     private static Map<String, Integer> mix(String text) {

@@ -59,11 +59,15 @@ public final class LoadRun {
         }
         Path dir = Files.createTempDirectory("imagegen-load-");
         try (EmbeddedKafka kafka = new EmbeddedKafka(); LoadVendors vendors = new LoadVendors(options.taskLength())) {
+            int port = WorkerProcess.freePort();
             Map<String, String> env = workerEnv(options, kafka.bootstrapServers(), vendors);
+            if (options.apixoCallbacks()) {
+                env.put("APIXO_CALLBACK_URL", "http://127.0.0.1:" + port);
+            }
             Map<String, Cadence> cadences = new LinkedHashMap<>();
             ProviderRegistry registry = ProviderRegistry.load();
             options.mix().keySet().forEach(p -> cadences.put(p, Cadence.of(p, env, registry)));
-            try (WorkerProcess worker = WorkerProcess.start(options.workerJar(), options.heap(), env,
+            try (WorkerProcess worker = WorkerProcess.start(options.workerJar(), options.heap(), env, port,
                     dir.resolve("worker.log"))) {
                 out.printf("load run: %d commands %s, simulated tasks of %s, worker -Xmx%s (pid %d, log %s)%n",
                         options.tasks(), options.counts(), Durations.format(options.taskLength()),
@@ -117,6 +121,9 @@ public final class LoadRun {
             String log = Files.readString(worker.log());
             long keysInLog = keys.stream().filter(log::contains).count();
             out.printf("%nvendor calls by outcome: %s%n", calls);
+            if (options.apixoCallbacks()) {
+                out.printf("apixo callbacks: %s%n", vendors.apixoCallbacks());
+            }
             out.printf("API keys seen: in %d events, in the worker's log %d times%n", events.withSecrets(), keysInLog);
             int status = summarize(options, counts, vendors, cadences, events, peak, afterGc, lastAnswer - start, exit,
                     diedEarly, out);
@@ -208,7 +215,7 @@ public final class LoadRun {
             boolean ours = name.startsWith("IMAGEGEN_") || name.startsWith("XENODIA_") || name.startsWith("APIXO_")
                     || name.startsWith("BAILIAN_");
             boolean fixed = name.endsWith("_API_KEY") || name.endsWith("_BASE_URL") || name.equals("IMAGEGEN_HTTP_PORT")
-                    || name.endsWith("_API_STYLE");
+                    || name.endsWith("_API_STYLE") || name.equals("APIXO_CALLBACK_URL");
             if (ours && !fixed) {
                 env.put(name, value);
             }

@@ -48,6 +48,12 @@ final class LoadVendors implements AutoCloseable {
         };
     }
 
+    /** What the Apixo simulator's callbacks came to. */
+    String apixoCallbacks() {
+        return apixo.callbacksDelivered() + " delivered of " + apixo.callbackAttempts() + " attempts, "
+                + apixo.callbacksAbandoned() + " abandoned";
+    }
+
     /** What a simulator recorded about its tasks. */
     TaskLedger ledger(String provider) {
         return switch (provider) {

@@ -32,13 +32,15 @@ final class WorkerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the worker with exactly this environment for its own settings (others are inherited). */
-    static WorkerProcess start(Path jar, String heap, Map<String, String> settings, Path log) {
+    /**
+     * Starts the worker with exactly this environment for its own settings (others are inherited), its HTTP
+     * endpoint on this port of 127.0.0.1.
+     */
+    static WorkerProcess start(Path jar, String heap, Map<String, String> settings, int port, Path log) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no worker jar at " + jar.toAbsolutePath()
                     + ": build it first (mvn -q -DskipTests package) or pass --worker-jar");
         }
-        int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-jar",
                 jar.toString(), "run");
@@ -146,7 +148,8 @@ final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A port free on 127.0.0.1 now. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

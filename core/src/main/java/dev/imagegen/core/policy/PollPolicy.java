@@ -24,6 +24,12 @@ import java.util.Optional;
  */
 public final class PollPolicy {
 
+    /**
+     * The shortest wait between safety-net polls of a callback-backed task: Apixo, the vendor with callbacks, retries
+     * a callback first after 30 s, so a lost one is caught about as soon as Apixo itself would try again.
+     */
+    public static final Duration CALLBACK_SAFETY_NET = Duration.ofSeconds(30);
+
     private final TaskSettings settings;
 
     public PollPolicy(TaskSettings settings) {
@@ -52,10 +58,19 @@ public final class PollPolicy {
         return withinIntervals(Duration.ofMillis(jittered));
     }
 
-    /** A slower cadence for tasks whose vendor reports by callback: polling only backs the callback up. */
+    /**
+     * A slower cadence for tasks whose vendor reports by callback: polling only backs the callback up. The first
+     * call comes as usual; later ones every {@code pollMaxInterval}, but never more often than every
+     * {@link #CALLBACK_SAFETY_NET}, so that polling does not spend the rate budget the callbacks' own follow-up
+     * polls need.
+     */
     public Duration safetyNetDelay(int pollsDone, PollHint hint, double jitter) {
         Duration regular = delay(pollsDone, hint, jitter);
-        return pollsDone == 0 ? regular : settings.pollMaxInterval();
+        if (pollsDone == 0) {
+            return regular;
+        }
+        Duration longest = settings.pollMaxInterval();
+        return longest.compareTo(CALLBACK_SAFETY_NET) >= 0 ? longest : CALLBACK_SAFETY_NET;
     }
 
     /**

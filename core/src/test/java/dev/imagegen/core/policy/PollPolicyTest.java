@@ -161,4 +161,13 @@ class PollPolicyTest {
         assertEquals(s(30), policy.safetyNetDelay(1, PollHint.NONE, 0.0));
         assertEquals(s(30), policy.safetyNetDelay(7, PollHint.retryAfter(s(5)), NO_JITTER));
     }
+
+    @Test
+    void a_callback_task_with_a_brisk_cadence_still_polls_only_every_30_seconds() {
+        PollPolicy brisk = new PollPolicy(new TaskSettings(s(20), s(3), s(3), Duration.ofMinutes(5), 1000, 166));
+        assertEquals(s(20), brisk.safetyNetDelay(0, PollHint.NONE, NO_JITTER));
+        assertEquals(s(3), brisk.delay(1, PollHint.NONE, NO_JITTER), "without callbacks: every 3 s");
+        assertEquals(PollPolicy.CALLBACK_SAFETY_NET, brisk.safetyNetDelay(1, PollHint.NONE, NO_JITTER));
+        assertEquals(s(30), brisk.safetyNetDelay(5, PollHint.NONE, 0.99));
+    }
 }
