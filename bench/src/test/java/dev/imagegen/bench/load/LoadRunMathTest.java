@@ -83,6 +83,9 @@ class LoadRunMathTest {
                 .getMessage().contains("taks"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> LoadOptions.parse(new String[] {"--mix=midjourney:1"})).getMessage().contains("midjourney"));
+        assertTrue(LoadOptions.parse(new String[] {"--apixo-callbacks=true"}).apixoCallbacks());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> LoadOptions.parse(new String[] {"--apixo-callbacks=yes"})).getMessage().contains("yes"));
     }
 
     @Test
