@@ -50,8 +50,8 @@ public final class TaskLedger {
             calls[count++] = at;
         }
 
-        synchronized List<Long> calls() {
-            return Arrays.stream(calls, 0, count).boxed().toList();
+        synchronized TaskTrace trace(String taskId) {
+            return new TaskTrace(taskId, created, finishes, Arrays.stream(calls, 0, count).boxed().toList());
         }
     }
 
@@ -72,14 +72,13 @@ public final class TaskLedger {
 
     /** One task's trace, if the simulator created it. */
     public Optional<TaskTrace> trace(String taskId) {
-        Entry e = entries.get(taskId);
-        return e == null ? Optional.empty() : Optional.of(new TaskTrace(taskId, e.created, e.finishes, e.calls()));
+        return Optional.ofNullable(entries.get(taskId)).map(e -> e.trace(taskId));
     }
 
     /** Every task recorded so far, in no particular order. */
     public List<TaskTrace> traces() {
         List<TaskTrace> out = new ArrayList<>(entries.size());
-        entries.forEach((id, e) -> out.add(new TaskTrace(id, e.created, e.finishes, e.calls())));
+        entries.forEach((id, e) -> out.add(e.trace(id)));
         return out;
     }
 }

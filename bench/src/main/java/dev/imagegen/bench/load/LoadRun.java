@@ -212,8 +212,7 @@ public final class LoadRun {
             env.put(p + "_MAX_REQUESTS_PER_SECOND", REQUESTS_PER_SECOND);
         }
         System.getenv().forEach((name, value) -> {
-            boolean ours = name.startsWith("IMAGEGEN_") || name.startsWith("XENODIA_") || name.startsWith("APIXO_")
-                    || name.startsWith("BAILIAN_");
+            boolean ours = WorkerProcess.SETTING_PREFIXES.stream().anyMatch(name::startsWith);
             boolean fixed = name.endsWith("_API_KEY") || name.endsWith("_BASE_URL") || name.equals("IMAGEGEN_HTTP_PORT")
                     || name.endsWith("_API_STYLE") || name.equals("APIXO_CALLBACK_URL");
             if (ours && !fixed) {

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /** The worker jar run as its own process ({@code java -Xmx<heap> -jar ... run}), its HTTP port on 127.0.0.1. */
 final class WorkerProcess implements AutoCloseable {
 
-    private static final List<String> OWN_PREFIXES = List.of("KAFKA_", "IMAGEGEN_", "XENODIA_", "APIXO_", "BAILIAN_");
+    /** The prefixes of the worker's own settings (besides {@code KAFKA_BOOTSTRAP_SERVERS}). */
+    static final List<String> SETTING_PREFIXES = List.of("IMAGEGEN_", "XENODIA_", "APIXO_", "BAILIAN_");
 
     private final Process process;
     private final int port;
@@ -44,7 +45,8 @@ final class WorkerProcess implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-jar",
                 jar.toString(), "run");
-        builder.environment().keySet().removeIf(name -> OWN_PREFIXES.stream().anyMatch(name::startsWith));
+        builder.environment().keySet().removeIf(name -> name.startsWith("KAFKA_")
+                || SETTING_PREFIXES.stream().anyMatch(name::startsWith));
         builder.environment().putAll(settings);
         builder.environment().put("IMAGEGEN_HTTP_PORT", Integer.toString(port));
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
