@@ -1,5 +1,6 @@
 package dev.imagegen.worker;
 
+import dev.imagegen.spi.CancelOutcome;
 import dev.imagegen.spi.ImageProvider;
 import dev.imagegen.spi.ProviderDescriptor;
 import dev.imagegen.spi.ProviderException;
@@ -46,8 +47,10 @@ final class CountingProvider implements ImageProvider {
     }
 
     @Override
-    public CompletionStage<Void> cancel(ProviderTaskRef task) {
-        return counted("cancel", () -> delegate.cancel(task));
+    public CompletionStage<CancelOutcome> cancel(ProviderTaskRef task) {
+        long start = System.nanoTime();
+        return delegate.cancel(task).whenComplete((outcome, error) -> metrics.vendorCall(id, "cancel",
+                error == null ? outcome.name() : "error", System.nanoTime() - start));
     }
 
     @Override

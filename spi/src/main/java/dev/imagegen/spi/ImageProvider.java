@@ -33,11 +33,10 @@ public interface ImageProvider extends AutoCloseable {
     /**
      * Asks the vendor to cancel a task, where it can. The default says it cannot.
      *
-     * @return completes when the vendor agreed; exceptionally when it cannot or did not
+     * @return completes with what the vendor said; never exceptionally: a failed call is {@link CancelOutcome#FAILED}
      */
-    default CompletionStage<Void> cancel(ProviderTaskRef task) {
-        return CompletableFuture.failedFuture(new ProviderException(ErrorCode.INVALID_REQUEST, null,
-                "provider " + descriptor().id() + " cannot cancel tasks"));
+    default CompletionStage<CancelOutcome> cancel(ProviderTaskRef task) {
+        return CompletableFuture.completedFuture(CancelOutcome.NOT_SUPPORTED);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.imagegen.adapter.bailian;
 
 import dev.imagegen.adapter.bailian.Envelope.Phase;
+import dev.imagegen.spi.CancelOutcome;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ImageProvider;
 import dev.imagegen.spi.ProviderDescriptor;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
 final class BailianProvider implements ImageProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(BailianProvider.class);
+    /** DashScope's refusal to cancel a task that is no longer PENDING. */
+    private static final String UNSUPPORTED_OPERATION = "UnsupportedOperation";
 
     private final BailianSettings settings;
     private final ProviderDescriptor descriptor;
@@ -106,18 +109,32 @@ final class BailianProvider implements ImageProvider {
         });
     }
 
-    /** Cancels a PENDING task in the native DashScope style; the gateway has no per-task cancel. */
+    /**
+     * Cancels a PENDING task in the native DashScope style; the gateway has no per-task cancel. DashScope refuses
+     * (UnsupportedOperation) any task that is no longer PENDING; one status call then tells a finished task (too
+     * late) from a running one (it cannot be cancelled any more and goes on).
+     */
     @Override
-    public CompletionStage<Void> cancel(ProviderTaskRef task) {
+    public CompletionStage<CancelOutcome> cancel(ProviderTaskRef task) {
         if (settings.style() != ApiStyle.DASHSCOPE) {
-            return ImageProvider.super.cancel(task);
+            return CompletableFuture.completedFuture(CancelOutcome.NOT_SUPPORTED);
         }
         MutableHttpRequest<String> http = HttpRequest.POST(settings.basePath() + ApiStyle.cancelPath(task.taskId()),
                 "{}").contentType(MediaType.APPLICATION_JSON_TYPE);
-        return exchange(http, Phase.POLL).thenAccept(raw -> {
-            if (!raw.successful()) {
-                throw responses.error(raw);
+        return exchange(http, Phase.POLL).thenCompose(raw -> {
+            if (raw.successful()) {
+                return CompletableFuture.completedFuture(CancelOutcome.CANCELLED);
             }
+            ProviderException refused = responses.error(raw);
+            if (!UNSUPPORTED_OPERATION.equals(refused.providerCode().orElse(null))) {
+                LOG.debug("bailian cancel {} failed: {}", task.taskId(), describe(refused));
+                return CompletableFuture.completedFuture(CancelOutcome.FAILED);
+            }
+            return poll(task).thenApply(snapshot -> snapshot.state().terminal() ? CancelOutcome.TOO_LATE
+                    : CancelOutcome.NOT_SUPPORTED);
+        }).exceptionally(failure -> {
+            LOG.debug("bailian cancel {} failed: {}", task.taskId(), describe(failure));
+            return CancelOutcome.FAILED;
         });
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.imagegen.testkit.bailian.BailianSimulator;
 import dev.imagegen.testkit.bailian.ReceivedRequest;
 import dev.imagegen.testkit.bailian.SimOptions;
+import dev.imagegen.spi.CancelOutcome;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ModelId;
 import dev.imagegen.spi.ProviderRequest;
@@ -104,7 +105,7 @@ class DashScopeStyleTest {
     void a_pending_task_can_be_canceled_and_then_reads_as_failed() throws Exception {
         ProviderTaskRef task = ((Submission.Accepted) fixture.submit(
                 ProviderRequest.builder("wan2.2-t2i-flash", "p").build())).task();
-        fixture.provider.cancel(task).toCompletableFuture().join();
+        assertEquals(CancelOutcome.CANCELLED, fixture.provider.cancel(task).toCompletableFuture().join());
         TaskSnapshot snapshot = fixture.poll(task);
         assertEquals(ProviderTaskState.FAILED, snapshot.state());
         assertEquals(ErrorCode.GENERATION_FAILED, snapshot.failure().code());
@@ -114,13 +115,35 @@ class DashScopeStyleTest {
     }
 
     @Test
-    void a_task_that_is_no_longer_pending_cannot_be_canceled() throws Exception {
+    void a_running_task_cannot_be_canceled_and_goes_on() throws Exception {
         fixture.sim.pinTasksTo("RUNNING");
         ProviderTaskRef task = ((Submission.Accepted) fixture.submit(
                 ProviderRequest.builder("wan2.2-t2i-flash", "p").build())).task();
-        var e = Fixture.failure(() -> fixture.provider.cancel(task).toCompletableFuture().join());
-        assertEquals(ErrorCode.INVALID_REQUEST, e.code());
-        assertEquals("UnsupportedOperation", e.providerCode().orElseThrow());
+        long cancels = fixture.sim.cancelCount();
+        assertEquals(CancelOutcome.NOT_SUPPORTED, fixture.provider.cancel(task).toCompletableFuture().join());
+        assertEquals(cancels + 1, fixture.sim.cancelCount(), "the cancel was asked for");
+    }
+
+    @Test
+    void a_finished_task_is_too_late_to_cancel() throws Exception {
+        fixture.sim.pinTasksTo("SUCCEEDED");
+        ProviderTaskRef task = ((Submission.Accepted) fixture.submit(
+                ProviderRequest.builder("wan2.2-t2i-flash", "p").build())).task();
+        assertEquals(CancelOutcome.TOO_LATE, fixture.provider.cancel(task).toCompletableFuture().join());
+    }
+
+    @Test
+    void a_cancel_the_vendor_does_not_answer_is_failed() throws Exception {
+        Fixture gone = Fixture.start(SimOptions.defaults().style(BailianSimulator.Style.DASHSCOPE), Map.of(),
+                Clock.systemUTC());
+        try {
+            ProviderTaskRef task = ((Submission.Accepted) gone.submit(
+                    ProviderRequest.builder("wan2.2-t2i-flash", "p").build())).task();
+            gone.sim.close();
+            assertEquals(CancelOutcome.FAILED, gone.provider.cancel(task).toCompletableFuture().join());
+        } finally {
+            gone.close();
+        }
     }
 
     @Test

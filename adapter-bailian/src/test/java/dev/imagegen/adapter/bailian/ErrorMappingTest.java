@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imagegen.testkit.bailian.BailianSimulator;
+import dev.imagegen.spi.CancelOutcome;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ModelId;
 import dev.imagegen.spi.ProviderConfig;
@@ -186,8 +187,7 @@ class ErrorMappingTest {
     @Test
     void the_gateway_cannot_cancel_tasks() throws Exception {
         ProviderTaskRef task = ((Submission.Accepted) fixture.submit(WAN)).task();
-        assertEquals(ErrorCode.INVALID_REQUEST,
-                Fixture.failure(() -> fixture.provider.cancel(task).toCompletableFuture().join()).code());
+        assertEquals(CancelOutcome.NOT_SUPPORTED, fixture.provider.cancel(task).toCompletableFuture().join());
         assertEquals(0, fixture.sim.cancelCount());
     }
 }
