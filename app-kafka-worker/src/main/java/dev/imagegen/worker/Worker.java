@@ -25,8 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +38,6 @@ public final class Worker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
 
     private final ImageGeneration engine;
-    private final ScheduledExecutorService scheduler;
     private final WorkerLoop loop;
     private final Thread loopThread;
     private final HttpEndpoint http;
@@ -49,10 +46,9 @@ public final class Worker implements AutoCloseable {
     private final WorkerMetrics metrics;
     private boolean closed;
 
-    private Worker(ImageGeneration engine, ScheduledExecutorService scheduler, WorkerLoop loop, HttpEndpoint http,
-                   Admin admin, Duration drainTimeout, WorkerMetrics metrics) {
+    private Worker(ImageGeneration engine, WorkerLoop loop, HttpEndpoint http, Admin admin, Duration drainTimeout,
+                   WorkerMetrics metrics) {
         this.engine = engine;
-        this.scheduler = scheduler;
         this.loop = loop;
         this.http = http;
         this.admin = admin;
@@ -70,15 +66,10 @@ public final class Worker implements AutoCloseable {
         WorkerMetrics metrics = new WorkerMetrics();
         List<ImageProvider> providers = registry.createEnabled(providerConfig).stream()
                 .map(p -> (ImageProvider) new CountingProvider(p, metrics)).toList();
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "imagegen-engine");
-            t.setDaemon(true);
-            return t;
-        });
         KafkaTaskStore store = new KafkaTaskStore();
         ImageGeneration engine = ImageGeneration.builder().providers(providers)
                 .providerOrder(config.providerOrder()).taskStore(store).unknownOutcomePolicy(config.unknownOutcome())
-                .scheduler(scheduler).listener(Worker::trace).build();
+                .listener(Worker::trace).listener(metrics::taskEvent).closeTimeout(Duration.ZERO).build();
         KafkaClients clients = new KafkaClients(config);
         Admin admin = clients.admin();
         HttpEndpoint http = null;
@@ -92,17 +83,17 @@ public final class Worker implements AutoCloseable {
                     new TaskStateCodec());
             WorkerLoop loop = new WorkerLoop(LoopSettings.defaults(config.topics(), limits, config.drainTimeout()),
                     clients.commandConsumer(), clients::producer,
-                    KafkaRestorers.create(admin, clients.restoreConsumer(), config.topics().tasks()), engine,
-                    scheduler, store, codecs, metrics, Clock.systemUTC());
-            metrics.gauge("imagegen.tasks.in.flight", "tasks the engine drives now", engine::inFlight);
+                    KafkaRestorers.create(admin, clients.restoreConsumer(), config.topics().tasks()), engine.host(),
+                    store, codecs, metrics, Clock.systemUTC());
+            metrics.gauge("imagegen.tasks.in.flight", "tasks the engine drives now", engine.host()::inFlight);
             metrics.gauge("imagegen.partitions.owned", "command partitions this worker owns", loop::partitionsOwned);
             http = HttpEndpoint.start(config.httpAddress(), config.httpPort(), loop::ready, metrics,
-                    engine::onCallback);
+                    engine.host()::onCallback);
             if (providers.isEmpty()) {
                 LOG.warn("no provider is enabled (set a provider's API key, see --help): every command will end "
                         + "FAILED with UNSUPPORTED_MODEL");
             }
-            Worker worker = new Worker(engine, scheduler, loop, http, admin, config.drainTimeout(), metrics);
+            Worker worker = new Worker(engine, loop, http, admin, config.drainTimeout(), metrics);
             worker.loopThread.start();
             LOG.info("worker started: providers {}, HTTP on {}:{}", engine.providers().stream()
                     .map(d -> d.id().value()).toList(), config.httpAddress(), http.port());
@@ -112,7 +103,6 @@ public final class Worker implements AutoCloseable {
                 http.close();
             }
             engine.close();
-            scheduler.shutdownNow();
             admin.close(Duration.ofSeconds(1));
             metrics.close();
             throw e;
@@ -168,7 +158,6 @@ public final class Worker implements AutoCloseable {
         }
         http.close();
         engine.close();
-        scheduler.shutdownNow();
         admin.close(Duration.ofSeconds(2));
         metrics.close();
     }

@@ -1,5 +1,7 @@
 package dev.imagegen.worker;
 
+import dev.imagegen.core.task.TaskEvent;
+import dev.imagegen.spi.CancelOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -81,6 +83,21 @@ public final class WorkerMetrics implements AutoCloseable {
 
     public void gauge(String name, String description, Supplier<Number> value) {
         Gauge.builder(name, value).description(description).register(registry);
+    }
+
+    /**
+     * Hears the engine's events: a task that ended (cancelled or timed out) while its vendor task may still run and
+     * bill is counted by provider and by what the vendor answered the cancel.
+     */
+    public void taskEvent(TaskEvent event) {
+        CancelOutcome cancel = event.vendorCancellation();
+        if (event.terminal() && cancel != null && cancel.mayStillRun()) {
+            Counter.builder("imagegen.vendor.tasks.unattended")
+                    .description("vendor tasks left running when their task ended (they may still bill), by provider"
+                            + " and cancel outcome")
+                    .tag("provider", event.provider() == null ? "none" : event.provider().value())
+                    .tag("reason", cancel.name()).register(registry).increment();
+        }
     }
 
     /** The Prometheus text exposition. */

@@ -1,26 +1,38 @@
 package dev.imagegen.core;
 
-import dev.imagegen.core.task.Task;
-import java.util.Optional;
+import dev.imagegen.core.task.TaskEvent;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
 
 /**
- * A submitted task: its id, its current state, and its result, which completes when the task is terminal
- * (SUCCEEDED, FAILED or CANCELLED; a failure is a value on the task, not an exception). Thread-safe.
+ * One submitted task: its id, its result, and its events as they happen. Thread-safe.
  */
 public interface GenerationHandle {
 
     TaskId id();
 
     /**
-     * Completes with the terminal task. Completes exceptionally only if the task store failed, or the task was
-     * released to another process ({@link ImageGeneration#release}).
+     * Completes once the task is over, with how it ended (a failure is a value, not an exception). Completes
+     * exceptionally only with a {@link TaskAbandonedException}: the engine was closed first, the task was handed to
+     * another process, or the task store failed before any vendor call. Callbacks on it run on the engine's
+     * notification threads, never on its scheduler.
      */
-    CompletionStage<Task> result();
+    CompletionStage<GenerationResult> result();
 
-    /** The task as it is now, if the store has it. */
-    Optional<Task> current();
+    /**
+     * Calls {@code listener} with each event of this task from now on, in order: state changes and the vendor's
+     * progress ({@link TaskEvent#progress()}), the terminal event last (at once if the task is already over). Runs on
+     * a notification thread of its own: a slow listener delays nothing else.
+     */
+    void onEvent(Consumer<TaskEvent> listener);
 
-    /** Asks for the task to be cancelled; completes with whether it was still running. */
+    /** The same events as {@link #onEvent}, as a publisher that completes after the terminal event. */
+    Flow.Publisher<TaskEvent> events();
+
+    /**
+     * Asks for the task to be cancelled; the vendor is asked to cancel its task where it can (the result's
+     * {@code vendorCancellation} says what it answered). Completes with whether the task was still running.
+     */
     CompletionStage<Boolean> cancel();
 }

@@ -21,7 +21,8 @@ import java.util.Optional;
  * <p>Build it with {@link #builder()}, which reports every broken rule at once in an
  * {@link InvalidRequestException}. Immutable and thread-safe.
  *
- * @param id              the task id and idempotency key, never null
+ * @param id              the task id and idempotency key, never null (the builder makes a random one when none is
+ *                        given)
  * @param provider        the provider to use, or null to let routing choose (with fallback)
  * @param model           the model, never null
  * @param prompt          the prompt, never blank
@@ -84,6 +85,24 @@ public record GenerationRequest(TaskId id, ProviderId provider, ModelId model, S
     /** The vendor-native options for one provider (empty when none). */
     public Map<String, Object> optionsFor(ProviderId providerId) {
         return providerOptions.getOrDefault(providerId, Map.of());
+    }
+
+    /** A request for one image of {@code model} from {@code prompt}, with the model's defaults and a new id. */
+    public static GenerationRequest of(String model, String prompt) {
+        return builder().model(model).prompt(prompt).build();
+    }
+
+    /**
+     * This request without its inline reference images (URL references stay): what the engine keeps once a vendor
+     * has accepted the task, since the bytes are sent and never needed again.
+     */
+    public GenerationRequest withoutInlineReferences() {
+        if (references.stream().noneMatch(r -> r instanceof Reference.Inline)) {
+            return this;
+        }
+        List<Reference> urls = references.stream().filter(r -> !(r instanceof Reference.Inline)).toList();
+        return new GenerationRequest(id, provider, model, prompt, negativePrompt, aspectRatio, resolution,
+                outputFormat, n, seed, urls, providerOptions, deadline, metadata);
     }
 
     public static Builder builder() {
@@ -254,9 +273,6 @@ public record GenerationRequest(TaskId id, ProviderId provider, ModelId model, S
          */
         public GenerationRequest build() {
             List<Violation> all = new ArrayList<>(violations);
-            if (id == null && violations.stream().noneMatch(v -> v.field().equals("id"))) {
-                all.add(Violation.invalid("id", "(absent)", "1-128 characters of [A-Za-z0-9._:-]"));
-            }
             if (model == null && violations.stream().noneMatch(v -> v.field().equals("model"))) {
                 all.add(Violation.invalid("model", "(absent)", "a model id such as nano-banana-pro"));
             }
@@ -267,8 +283,8 @@ public record GenerationRequest(TaskId id, ProviderId provider, ModelId model, S
             if (!all.isEmpty()) {
                 throw new InvalidRequestException(all);
             }
-            return new GenerationRequest(id, provider, model, prompt, negativePrompt, aspectRatio, resolution,
-                    outputFormat, n, seed, references, providerOptions, deadline, metadata);
+            return new GenerationRequest(id == null ? TaskId.random() : id, provider, model, prompt, negativePrompt,
+                    aspectRatio, resolution, outputFormat, n, seed, references, providerOptions, deadline, metadata);
         }
 
         private <T> Builder parse(String field, String text, java.util.function.Function<String, T> parser,

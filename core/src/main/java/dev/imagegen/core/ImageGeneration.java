@@ -5,11 +5,15 @@ import dev.imagegen.core.policy.RetryPolicy;
 import dev.imagegen.core.routing.Router;
 import dev.imagegen.core.task.InMemoryTaskStore;
 import dev.imagegen.core.task.Task;
+import dev.imagegen.core.task.TaskEvent;
 import dev.imagegen.core.task.TaskStore;
 import dev.imagegen.spi.ImageProvider;
+import dev.imagegen.spi.ProviderConfig;
 import dev.imagegen.spi.ProviderDescriptor;
 import dev.imagegen.spi.ProviderId;
+import dev.imagegen.spi.ProviderRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,50 +23,62 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Flow;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
 /**
- * The embedded entry point: submit a request, get a handle whose result completes when the task is terminal.
+ * The embedded entry point: generate an image with any configured vendor.
  *
  * <pre>{@code
- * try (ImageGeneration images = ImageGeneration.builder()
- *         .providers(ProviderRegistry.load().createEnabled(ProviderConfig.fromEnvironment()))
- *         .build()) {
- *     Task done = images.submit(GenerationRequest.builder()
- *             .id("hero-1").model("nano-banana-pro").prompt("A banana pilot").aspectRatio("16:9").build())
- *         .result().toCompletableFuture().join();
+ * try (ImageGeneration images = ImageGeneration.fromEnvironment()) {
+ *     GenerationResult result = images.generate(GenerationRequest.of("nano-banana-pro", "A banana pilot"));
  * }
  * }</pre>
  *
  * <p>Every request is checked against the model's capabilities before any vendor call; a refused request ends
- * FAILED at once, with every violation named. Tasks run on one shared scheduler thread (vendor calls are
- * asynchronous), so ten thousand open tasks cost memory, not threads. The task id is an idempotency key: submitting
- * an id again returns the same task. Thread-safe.
+ * {@link GenerationResult.Failed} at once, with every violation named. Tasks run on one engine thread (vendor calls
+ * are asynchronous), so ten thousand open tasks cost memory, not threads; results and listeners are called on
+ * notification threads of their own. The task id is an idempotency key: submitting an id again returns the same
+ * task. Thread-safe.
  */
 public final class ImageGeneration implements AutoCloseable {
 
+    /** How long {@link #close()} waits by default for vendor submits and store saves in flight. */
+    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
     private final TaskDriver driver;
+    private final Engine engine;
     private final TaskStore store;
-    private final ScheduledExecutorService scheduler;
-    private final boolean ownsScheduler;
+    private final ExecutorService ownedNotifications;
     private final boolean closeProviders;
+    private final Duration closeTimeout;
+    private final Host host = new Host();
     private volatile boolean closed;
 
     private ImageGeneration(Builder b) {
-        this.store = b.store;
-        this.ownsScheduler = b.scheduler == null;
-        this.scheduler = ownsScheduler ? newScheduler() : b.scheduler;
+        this.store = b.store != null ? b.store : new InMemoryTaskStore(InMemoryTaskStore.DEFAULT_RETENTION,
+                InMemoryTaskStore.DEFAULT_MAX_FINISHED, b.clock);
         this.closeProviders = b.closeProviders;
+        this.closeTimeout = b.closeTimeout;
+        this.ownedNotifications = b.notifications == null ? Executors.newCachedThreadPool(notifyThreads()) : null;
+        Executor notifications = b.notifications != null ? b.notifications : ownedNotifications;
+        EngineScheduler scheduler = b.scheduler != null ? b.scheduler : new ThreadScheduler(b.threads);
         Map<ProviderId, ProviderLane> lanes = new LinkedHashMap<>();
         for (ImageProvider provider : ordered(b.providers, b.order)) {
             lanes.put(provider.descriptor().id(), new ProviderLane(provider));
         }
-        this.driver = new TaskDriver(lanes, new Router(b.catalogue), b.store, b.listeners, b.retryPolicy,
-                b.unknownOutcomePolicy, scheduler, b.clock, b.jitter);
+        this.engine = new Engine(lanes, new Router(b.catalogue), store, b.retryPolicy, b.unknownOutcomePolicy,
+                scheduler, b.clock, b.jitter, new Notifier(b.listeners, notifications));
+        this.driver = new TaskDriver(engine);
     }
 
     public static Builder builder() {
@@ -70,88 +86,85 @@ public final class ImageGeneration implements AutoCloseable {
     }
 
     /**
-     * Starts a task (or finds the one with the same id). Never throws for a request the model refuses: the handle's
-     * task ends FAILED with {@code UNSUPPORTED_MODEL} or {@code UNSUPPORTED_PARAMETER}.
+     * An engine with every provider on the class path whose API key is set in the environment
+     * ({@code XENODIA_API_KEY}, ...), in the order they are found, and the defaults for everything else.
+     */
+    public static ImageGeneration fromEnvironment() {
+        return builder().providers(ProviderRegistry.load().createEnabled(ProviderConfig.fromEnvironment())).build();
+    }
+
+    /**
+     * Generates and waits: returns once the task is over.
+     *
+     * @throws TaskAbandonedException when the engine is closed before the task is over, or the task store fails
+     */
+    public GenerationResult generate(GenerationRequest request) {
+        try {
+            return generateAsync(request).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Generates without waiting: the future completes once the task is over (see {@link GenerationHandle#result}). */
+    public CompletableFuture<GenerationResult> generateAsync(GenerationRequest request) {
+        return submit(request).result().toCompletableFuture();
+    }
+
+    /**
+     * Starts a task (or finds the one with the same id) and returns its handle, to follow its events or cancel it.
+     * Never throws for a request the model refuses: its result is {@link GenerationResult.Failed} with
+     * {@code UNSUPPORTED_MODEL} or {@code UNSUPPORTED_PARAMETER}.
+     *
+     * @throws IllegalStateException when the engine is closed
      */
     public GenerationHandle submit(GenerationRequest request) {
         requireOpen();
-        return handle(request.id(), driver.submit(Objects.requireNonNull(request, "request")));
+        Objects.requireNonNull(request, "request");
+        return handle(request.id(), driver.submit(request));
     }
 
-    /**
-     * Takes over a task from the store that is not terminal (after a restart, or a partition moving to this
-     * process): it is polled if its vendor task is known, never submitted twice, and a submit in doubt follows the
-     * unknown-outcome policy.
-     */
-    public GenerationHandle resume(Task task) {
-        requireOpen();
-        return handle(task.id(), driver.resume(task));
-    }
-
-    /** Resumes every unfinished task in the store. */
-    public List<GenerationHandle> resumeUnfinished() {
-        List<GenerationHandle> handles = new ArrayList<>();
-        for (Task task : store.unfinished()) {
-            handles.add(resume(task));
-        }
-        return handles;
-    }
-
-    /**
-     * Stops driving a task without changing it (another process takes it over). Completes once the task is
-     * released; a {@link #resume} after that starts afresh.
-     */
-    public CompletionStage<Void> release(TaskId id) {
-        return driver.release(id);
-    }
-
-    /** The task as the store has it. */
-    public Optional<Task> find(TaskId id) {
-        return store.find(id);
-    }
-
-    /** Cancels a running task; completes with whether it was running. */
+    /** Cancels a task that is not over; completes with whether it was running here. */
     public CompletionStage<Boolean> cancel(TaskId id) {
-        return driver.cancel(id);
-    }
-
-    /**
-     * A vendor called back about a task (the host received a request at {@link CallbackRoutes#path}). The callback
-     * itself completes nothing: when the token and the vendor task id in the body match a running task, that task
-     * is polled at once, and the poll's answer drives it.
-     *
-     * @return whether the callback matched a running task (a host answers 404 otherwise)
-     */
-    public boolean onCallback(ProviderId provider, String token, byte[] body) {
-        return driver.onCallback(provider, token, body);
+        return driver.cancel(id, null);
     }
 
     /** The configured providers, in routing order. */
     public List<ProviderDescriptor> providers() {
-        return driver.descriptors();
+        return engine.descriptors();
     }
 
-    /** Tasks being driven now (queued, at a vendor, or finishing). */
-    public int inFlight() {
-        return driver.inFlight();
+    /** The operations a host such as the Kafka worker needs (resume, release, callbacks); not for embedding. */
+    public GenerationHost host() {
+        return host;
     }
 
-    /** Stops the scheduler (if this instance made it) and closes the providers (unless told not to). */
+    /**
+     * Stops intake, waits up to the close timeout ({@link Builder#closeTimeout}, default 10 s) for vendor submits and
+     * store saves in flight, then gives up every task that is not over: its result completes with a
+     * {@link TaskAbandonedException} ({@code ENGINE_CLOSED}) and, with a durable store, the next instance resumes
+     * it. Stops every timer and the engine's thread, and closes the providers (unless told not to). Idempotent.
+     */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
-        if (ownsScheduler) {
-            scheduler.shutdownNow();
+        driver.close(closeTimeout);
+        engine.scheduler.shutdown(Duration.ofSeconds(1));
+        if (ownedNotifications != null) {
+            ownedNotifications.shutdown();
         }
         if (closeProviders) {
-            driver.providers().values().forEach(ImageProvider::close);
+            engine.lanes.values().forEach(lane -> lane.provider.close());
         }
     }
 
     private GenerationHandle handle(TaskId id, CompletableFuture<Task> result) {
+        CompletableFuture<GenerationResult> outcome = result.thenApply(GenerationResult::of);
         return new GenerationHandle() {
             @Override
             public TaskId id() {
@@ -159,18 +172,23 @@ public final class ImageGeneration implements AutoCloseable {
             }
 
             @Override
-            public CompletionStage<Task> result() {
-                return result.minimalCompletionStage();
+            public CompletionStage<GenerationResult> result() {
+                return outcome.minimalCompletionStage();
             }
 
             @Override
-            public Optional<Task> current() {
-                return store.find(id);
+            public void onEvent(Consumer<TaskEvent> listener) {
+                engine.notifier.watch(id, Objects.requireNonNull(listener, "listener"), result);
+            }
+
+            @Override
+            public Flow.Publisher<TaskEvent> events() {
+                return new TaskEvents(this);
             }
 
             @Override
             public CompletionStage<Boolean> cancel() {
-                return driver.cancel(id);
+                return driver.cancel(id, null);
             }
         };
     }
@@ -195,12 +213,61 @@ public final class ImageGeneration implements AutoCloseable {
         return index < 0 ? Integer.MAX_VALUE : index;
     }
 
-    private static ScheduledExecutorService newScheduler() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "imagegen-scheduler");
+    private static ThreadFactory notifyThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "imagegen-notify-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        };
+    }
+
+    /** The host operations, over the same engine. */
+    private final class Host implements GenerationHost {
+        @Override
+        public GenerationHandle submit(GenerationRequest request) {
+            return ImageGeneration.this.submit(request);
+        }
+
+        @Override
+        public GenerationHandle resume(Task task) {
+            requireOpen();
+            return handle(task.id(), driver.resume(task));
+        }
+
+        @Override
+        public List<GenerationHandle> resumeUnfinished() {
+            List<GenerationHandle> handles = new ArrayList<>();
+            for (Task task : store.unfinished()) {
+                handles.add(resume(task));
+            }
+            return handles;
+        }
+
+        @Override
+        public CompletionStage<Void> release(TaskId id) {
+            return driver.release(id);
+        }
+
+        @Override
+        public CompletionStage<Boolean> cancel(TaskId id, String reason) {
+            return driver.cancel(id, reason);
+        }
+
+        @Override
+        public CompletionStage<Boolean> onCallback(ProviderId provider, String token, byte[] body) {
+            return driver.onCallback(provider, token, body);
+        }
+
+        @Override
+        public Optional<Task> find(TaskId id) {
+            return store.find(id);
+        }
+
+        @Override
+        public int inFlight() {
+            return driver.inFlight();
+        }
     }
 
     /** Configures an {@link ImageGeneration}. Not thread-safe. */
@@ -208,14 +275,17 @@ public final class ImageGeneration implements AutoCloseable {
         private final List<ImageProvider> providers = new ArrayList<>();
         private List<ProviderId> order = List.of();
         private Catalogue catalogue = Catalogue.builtIn();
-        private TaskStore store = new InMemoryTaskStore();
+        private TaskStore store;
         private final List<TaskListener> listeners = new ArrayList<>();
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private UnknownOutcomePolicy unknownOutcomePolicy = UnknownOutcomePolicy.FAIL;
-        private ScheduledExecutorService scheduler;
+        private ThreadFactory threads = ThreadScheduler.defaultThreads();
+        private EngineScheduler scheduler;
+        private Executor notifications;
         private Clock clock = Clock.systemUTC();
         private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
         private boolean closeProviders = true;
+        private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
 
         private Builder() {
         }
@@ -242,11 +312,16 @@ public final class ImageGeneration implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where tasks are kept. Default: an {@link InMemoryTaskStore} that keeps finished tasks for 7 days, at most
+         * {@value InMemoryTaskStore#DEFAULT_MAX_FINISHED} of them.
+         */
         public Builder taskStore(TaskStore value) {
             store = Objects.requireNonNull(value, "taskStore");
             return this;
         }
 
+        /** Hears every event of every task (see {@link TaskListener} for the thread it runs on). */
         public Builder listener(TaskListener value) {
             listeners.add(Objects.requireNonNull(value, "listener"));
             return this;
@@ -262,8 +337,24 @@ public final class ImageGeneration implements AutoCloseable {
             return this;
         }
 
-        /** A scheduler to run on (one thread is enough); the caller keeps owning it. */
-        public Builder scheduler(ScheduledExecutorService value) {
+        /** Makes the engine's one thread (default: a daemon thread named {@code imagegen-engine}). */
+        public Builder threadFactory(ThreadFactory value) {
+            threads = Objects.requireNonNull(value, "threadFactory");
+            return this;
+        }
+
+        /**
+         * Where results complete and listeners run (default: a cached pool of daemon threads named
+         * {@code imagegen-notify-N}, one busy at most per listener plus one for results). The caller keeps owning
+         * an executor given here.
+         */
+        public Builder notificationExecutor(Executor value) {
+            notifications = Objects.requireNonNull(value, "notificationExecutor");
+            return this;
+        }
+
+        /** Runs the engine in the given scheduler instead of a thread of its own (tests run it in virtual time). */
+        Builder scheduler(EngineScheduler value) {
             scheduler = Objects.requireNonNull(value, "scheduler");
             return this;
         }
@@ -282,6 +373,15 @@ public final class ImageGeneration implements AutoCloseable {
         /** Whether {@link ImageGeneration#close()} closes the providers (default true). */
         public Builder closeProviders(boolean value) {
             closeProviders = value;
+            return this;
+        }
+
+        /** How long {@link ImageGeneration#close()} waits for vendor submits and saves in flight (default 10 s). */
+        public Builder closeTimeout(Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("closeTimeout must not be negative, got " + value);
+            }
+            closeTimeout = value;
             return this;
         }
 

@@ -7,28 +7,34 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 
-/**
- * What the driver knows about a task it is driving, beyond the task itself. Confined to the scheduler thread,
- * except {@link #task}, which other threads may read.
- */
+/** What the engine knows about a task it drives, beyond the task itself. Confined to the engine's thread. */
 final class RunningTask {
 
-    volatile Task task;
+    /** A cancel or a timeout, waiting for a submit in flight to answer before it is carried out. */
+    record Stop(boolean timeout, String reason) {
+    }
+
+    Task task;
     final CompletableFuture<Task> result;
     final Set<ProviderId> tried = new HashSet<>();
     ProviderLane lane;
     Instant deadline;
     PollHint hint = PollHint.NONE;
     int retries;
+    int saveRetries;
     int polls;
     boolean holdsSlot;
+    boolean submitInFlight;
     boolean pollInFlight;
     boolean pollRequested;
+    /** A stop asked for while a submit was in flight. */
+    Stop stop;
+    /** The vendor is being asked to cancel; nothing else happens to the task meanwhile. */
+    boolean stopping;
     boolean done;
     String callbackToken;
-    ScheduledFuture<?> timer;
+    EngineScheduler.Timer timer;
 
     RunningTask(Task task, CompletableFuture<Task> result) {
         this.task = task;
@@ -38,5 +44,10 @@ final class RunningTask {
 
     ProviderId provider() {
         return lane.provider.descriptor().id();
+    }
+
+    /** Whether steps other than the stop in progress may still act on the task. */
+    boolean idle() {
+        return done || stopping;
     }
 }

@@ -1,6 +1,7 @@
 package dev.imagegen.core;
 
 import java.util.Objects;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,11 @@ public record TaskId(String value) {
 
     public static TaskId of(String value) {
         return new TaskId(value);
+    }
+
+    /** A new random id (a UUID), for a request whose caller needs no idempotency across processes. */
+    public static TaskId random() {
+        return new TaskId(UUID.randomUUID().toString());
     }
 
     public static boolean isValid(String value) {

@@ -3,8 +3,9 @@ package dev.imagegen.core;
 import dev.imagegen.core.task.TaskEvent;
 
 /**
- * Hears every state change of every task, after the task store has made it durable. Called on the library's
- * scheduler thread: implementations must return quickly and must not block.
+ * Hears every event of every task, in order, after the task store has made it durable. Called on a notification
+ * thread of its own (never the engine's scheduler, never the thread that saved the task), so a slow listener delays
+ * only its own later events. An exception it throws is logged and otherwise ignored.
  */
 @FunctionalInterface
 public interface TaskListener {

@@ -2,7 +2,9 @@ package dev.imagegen.core;
 
 import static dev.imagegen.core.Requests.aRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,7 +93,7 @@ class GenerationRequestTest {
                 .providerOptions("Not An Id", Map.of()).metadata(entries(33));
 
         assertEquals(List.of("provider", "aspectRatio", "resolution", "outputFormat", "references[0].url",
-                "references[1].mimeType", "providerOptions", "id", "model", "prompt", "n", "metadata"),
+                "references[1].mimeType", "providerOptions", "model", "prompt", "n", "metadata"),
                 fields(builder));
     }
 
@@ -109,11 +111,32 @@ class GenerationRequestTest {
     }
 
     @Test
-    void missing_id_model_and_prompt_are_named_as_absent() {
+    void missing_model_and_prompt_are_named_as_absent() {
         List<Violation> violations = violations(GenerationRequest.builder());
 
-        assertEquals(List.of("id", "model", "prompt"), violations.stream().map(Violation::field).toList());
+        assertEquals(List.of("model", "prompt"), violations.stream().map(Violation::field).toList());
         violations.forEach(v -> assertEquals("(absent)", v.value()));
+    }
+
+    @Test
+    void a_request_without_an_id_gets_a_new_random_one() {
+        GenerationRequest first = GenerationRequest.of("nano-banana-pro", "a banana pilot");
+        GenerationRequest second = GenerationRequest.of("nano-banana-pro", "a banana pilot");
+
+        assertTrue(TaskId.isValid(first.id().value()));
+        assertNotEquals(first.id(), second.id());
+    }
+
+    @Test
+    void inline_references_can_be_let_go_and_url_references_stay() {
+        GenerationRequest request = aRequest("nano-banana-pro").referenceUrl("https://example.com/a.png")
+                .referenceBytes(new byte[] {1, 2, 3}, "image/png").build();
+
+        GenerationRequest light = request.withoutInlineReferences();
+
+        assertEquals(List.of(Reference.url("https://example.com/a.png")), light.references());
+        assertEquals(request.id(), light.id());
+        assertSame(light, light.withoutInlineReferences());
     }
 
     @ParameterizedTest

@@ -15,6 +15,7 @@ import dev.imagegen.core.task.InMemoryTaskStore;
 import dev.imagegen.core.task.Task;
 import dev.imagegen.core.task.TaskEvent;
 import dev.imagegen.core.task.TaskState;
+import dev.imagegen.spi.CancelOutcome;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ProviderId;
 import dev.imagegen.spi.ProviderTaskRef;
@@ -23,7 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,20 +35,20 @@ class ImageGenerationTest {
             new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(20));
 
     private final List<TaskEvent> events = new CopyOnWriteArrayList<>();
-    private final InMemoryTaskStore store = new InMemoryTaskStore();
+    private final ManualScheduler time = new ManualScheduler();
+    private final InMemoryTaskStore store = new InMemoryTaskStore(Duration.ofDays(7), 10_000, time.clock);
     private ImageGeneration generation;
 
     @AfterEach
     void close() {
         if (generation != null) {
-            generation.close();
+            Engines.closeInVirtualTime(generation, time);
         }
     }
 
     private ImageGeneration start(UnknownOutcomePolicy policy, FakeProvider... providers) {
-        generation = ImageGeneration.builder().providers(List.of(providers)).taskStore(store)
-                .retryPolicy(QUICK_RETRIES).unknownOutcomePolicy(policy).listener(events::add)
-                .jitter(() -> 0.5).build();
+        generation = Engines.virtual(time).providers(List.of(providers)).taskStore(store)
+                .retryPolicy(QUICK_RETRIES).unknownOutcomePolicy(policy).listener(events::add).build();
         return generation;
     }
 
@@ -58,8 +60,12 @@ class ImageGenerationTest {
         return GenerationRequest.builder().id(id).model("nano-banana-pro").prompt("a banana pilot");
     }
 
-    private static Task await(GenerationHandle handle) throws Exception {
-        return handle.result().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    /** Runs the engine in virtual time until the task is over; the task as it ended. */
+    private Task await(GenerationHandle handle) {
+        CompletableFuture<GenerationResult> result = handle.result().toCompletableFuture();
+        time.advanceUntil(result::isDone, Duration.ofHours(1));
+        assertFalse(result.isCompletedExceptionally(), "the result completed exceptionally");
+        return store.find(handle.id()).orElseThrow();
     }
 
     private List<TaskState> statuses(String id) {
@@ -201,7 +207,7 @@ class ImageGenerationTest {
     void a_deadline_that_passes_ends_the_task_with_timeout() throws Exception {
         FakeProvider xenodia = new FakeProvider("xenodia", "nano-banana-pro").thenTask(queued());
         Task done = await(start(xenodia).submit(request("t12")
-                .deadline(Instant.now().plusMillis(150)).build()));
+                .deadline(time.now().plusMillis(150)).build()));
 
         assertEquals(ErrorCode.TIMEOUT, done.failure().code());
         assertFalse(done.failure().code().retryable());
@@ -221,8 +227,7 @@ class ImageGenerationTest {
             handles.add(images.submit(request("cap-" + i).build()));
         }
         for (int expected : new int[] {2, 4, 5}) {
-            awaitSubmitted(xenodia, expected);
-            Thread.sleep(50);
+            time.advance(Duration.ofSeconds(5));
             assertEquals(expected, xenodia.submitted().size(), "only the cap's worth may be at the vendor");
             xenodia.releaseHeldSubmits();
         }
@@ -235,13 +240,13 @@ class ImageGenerationTest {
     void a_resumed_task_with_a_vendor_task_is_polled_never_resubmitted() throws Exception {
         FakeProvider xenodia = new FakeProvider("xenodia", "nano-banana-pro");
         xenodia.knowTask("vendor-77", running(), succeeded());
-        Task before = Task.accept(request("t13").build(), Instant.now())
-                .submitting(ProviderId.of("xenodia"), Instant.now())
+        Task before = Task.accept(request("t13").build(), time.now())
+                .submitting(ProviderId.of("xenodia"), time.now())
                 .submitted(new ProviderTaskRef(ProviderId.of("xenodia"), dev.imagegen.spi.ModelId.of("nano-banana-pro"),
-                        "vendor-77"), Instant.now());
+                        "vendor-77"), time.now());
         store.save(before, null);
 
-        List<GenerationHandle> resumed = start(xenodia).resumeUnfinished();
+        List<GenerationHandle> resumed = start(xenodia).host().resumeUnfinished();
         Task done = await(resumed.get(0));
 
         assertEquals(TaskState.SUCCEEDED, done.state());
@@ -251,10 +256,10 @@ class ImageGenerationTest {
     @Test
     void a_submit_in_doubt_after_a_crash_fails_with_outcome_unknown_by_default() throws Exception {
         FakeProvider xenodia = new FakeProvider("xenodia", "nano-banana-pro");
-        store.save(Task.accept(request("t14").build(), Instant.now())
-                .submitting(ProviderId.of("xenodia"), Instant.now()), null);
+        store.save(Task.accept(request("t14").build(), time.now())
+                .submitting(ProviderId.of("xenodia"), time.now()), null);
 
-        Task done = await(start(xenodia).resumeUnfinished().get(0));
+        Task done = await(start(xenodia).host().resumeUnfinished().get(0));
 
         assertEquals(ErrorCode.OUTCOME_UNKNOWN, done.failure().code());
         assertEquals(List.of(), xenodia.submitted());
@@ -263,10 +268,10 @@ class ImageGenerationTest {
     @Test
     void a_submit_in_doubt_is_sent_again_under_the_resubmit_policy() throws Exception {
         FakeProvider xenodia = new FakeProvider("xenodia", "nano-banana-pro").then(new FakeProvider.Script.Sync());
-        store.save(Task.accept(request("t15").build(), Instant.now())
-                .submitting(ProviderId.of("xenodia"), Instant.now()), null);
+        store.save(Task.accept(request("t15").build(), time.now())
+                .submitting(ProviderId.of("xenodia"), time.now()), null);
 
-        Task done = await(start(UnknownOutcomePolicy.RESUBMIT, xenodia).resumeUnfinished().get(0));
+        Task done = await(start(UnknownOutcomePolicy.RESUBMIT, xenodia).host().resumeUnfinished().get(0));
 
         assertEquals(TaskState.SUCCEEDED, done.state());
         assertEquals(1, xenodia.submitted().size());
@@ -351,19 +356,24 @@ class ImageGenerationTest {
                 "nano-banana-pro").thenTask(running());
         ImageGeneration images = start(apixo);
         GenerationHandle handle = images.submit(request("t19").build());
-        awaitSubmitted(apixo, 1);
+        time.runUntilIdle();
+        assertEquals(1, apixo.submitted().size());
         String url = apixo.submitted().get(0).callbackUrl().toString();
         assertTrue(url.startsWith("https://hooks.example/callbacks/apixo/"), url);
         String token = url.substring(url.lastIndexOf('/') + 1);
-        awaitState(images, "t19", TaskState.SUBMITTED);
+        assertEquals(TaskState.SUBMITTED, store.find(TaskId.of("t19")).orElseThrow().state());
 
-        assertFalse(images.onCallback(ProviderId.of("apixo"), "forged", "apixo-task-1".getBytes()));
-        assertFalse(images.onCallback(ProviderId.of("apixo"), token, "someone-else".getBytes()));
+        assertFalse(callback(images, "forged", "apixo-task-1"));
+        assertFalse(callback(images, token, "someone-else"));
         apixo.finishTask("apixo-task-1", succeeded());
-        assertTrue(images.onCallback(ProviderId.of("apixo"), token, "apixo-task-1".getBytes()));
+        int polls = apixo.polls();
+        assertTrue(callback(images, token, "apixo-task-1"));
+        time.runUntilIdle();
 
+        assertEquals(polls + 1, apixo.polls(), "the callback made one status call at once");
+        assertEquals(TaskState.SUCCEEDED, store.find(TaskId.of("t19")).orElseThrow().state());
         assertEquals(TaskState.SUCCEEDED, await(handle).state());
-        assertFalse(images.onCallback(ProviderId.of("apixo"), token, "apixo-task-1".getBytes()), "token retired");
+        assertFalse(callback(images, token, "apixo-task-1"), "token retired");
     }
 
     @Test
@@ -371,10 +381,15 @@ class ImageGenerationTest {
         FakeProvider xenodia = new FakeProvider("xenodia", "nano-banana-pro").thenTask(running());
         ImageGeneration images = start(xenodia);
         GenerationHandle handle = images.submit(request("t20").build());
-        awaitState(images, "t20", TaskState.RUNNING);
+        time.advanceUntil(() -> state("t20") == TaskState.RUNNING, Duration.ofMinutes(1));
 
-        assertTrue(handle.cancel().toCompletableFuture().get(5, TimeUnit.SECONDS));
-        assertEquals(TaskState.CANCELLED, await(handle).state());
+        CompletableFuture<Boolean> wasRunning = handle.cancel().toCompletableFuture();
+        time.runUntilIdle();
+        assertTrue(wasRunning.join());
+        Task done = await(handle);
+        assertEquals(TaskState.CANCELLED, done.state());
+        assertEquals(CancelOutcome.NOT_SUPPORTED, done.vendorCancellation(), "the fake vendor cannot cancel");
+        assertEquals(List.of("xenodia-task-1"), xenodia.cancelled());
         assertTrue(statuses("t20").contains(TaskState.CANCELLED));
     }
 
@@ -383,40 +398,35 @@ class ImageGenerationTest {
         FakeProvider xenodia = new FakeProvider("xenodia", "nano-banana-pro").thenTask(running());
         ImageGeneration images = start(xenodia);
         GenerationHandle handle = images.submit(request("t21").build());
-        awaitState(images, "t21", TaskState.RUNNING);
+        time.advanceUntil(() -> state("t21") == TaskState.RUNNING, Duration.ofMinutes(1));
 
-        images.release(TaskId.of("t21")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        CompletableFuture<Void> released = images.host().release(TaskId.of("t21")).toCompletableFuture();
+        time.runUntilIdle();
+        assertTrue(released.isDone());
         assertTrue(handle.result().toCompletableFuture().isCompletedExceptionally());
-        Task stored = images.find(TaskId.of("t21")).orElseThrow();
+        assertEquals(0, time.pendingTimers(), "no timer is left for a released task");
+        Task stored = images.host().find(TaskId.of("t21")).orElseThrow();
         xenodia.finishTask("xenodia-task-1", succeeded());
 
-        assertEquals(TaskState.SUCCEEDED, await(images.resume(stored)).state());
+        assertEquals(TaskState.SUCCEEDED, await(images.host().resume(stored)).state());
         assertEquals(1, xenodia.submitted().size());
     }
 
     @Test
     void close_closes_the_providers() {
         FakeProvider xenodia = new FakeProvider("xenodia", "nano-banana-pro");
-        start(xenodia).close();
+        Engines.closeInVirtualTime(start(xenodia), time);
         assertTrue(xenodia.closed());
     }
 
-    private static void awaitSubmitted(FakeProvider provider, int count) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (provider.submitted().size() < count && System.nanoTime() < end) {
-            Thread.sleep(5);
-        }
-        assertEquals(count, provider.submitted().size());
+    private TaskState state(String id) {
+        return store.find(TaskId.of(id)).map(Task::state).orElse(null);
     }
 
-    private static void awaitState(ImageGeneration images, String id, TaskState state) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < end) {
-            if (images.find(TaskId.of(id)).map(t -> t.state() == state).orElse(false)) {
-                return;
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError(id + " never reached " + state);
+    private boolean callback(ImageGeneration images, String token, String body) {
+        CompletableFuture<Boolean> matched = images.host().onCallback(ProviderId.of("apixo"), token,
+                body.getBytes(StandardCharsets.UTF_8)).toCompletableFuture();
+        time.runUntilIdle();
+        return matched.join();
     }
 }

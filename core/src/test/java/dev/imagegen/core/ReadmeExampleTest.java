@@ -10,12 +10,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Keeps the README honest: its embedded-use example compiles against this build's API. */
+/** Keeps the README honest: its embedded-use example is five lines or fewer and compiles against this build's API. */
 class ReadmeExampleTest {
 
     @Test
@@ -23,8 +24,12 @@ class ReadmeExampleTest {
         String readme = Files.readString(Path.of("..", "README.md"));
         Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
         assertTrue(block.find(), "README has a ```java example");
+        List<String> lines = block.group(1).lines().filter(line -> !line.isBlank()).toList();
+        assertTrue(lines.size() <= 5, () -> "the example is five lines or fewer, not " + lines.size());
+        String imports = lines.stream().filter(line -> line.startsWith("import ")).collect(Collectors.joining("\n"));
+        String body = lines.stream().filter(line -> !line.startsWith("import ")).collect(Collectors.joining("\n"));
         Path source = dir.resolve("Example.java");
-        Files.writeString(source, block.group(1));
+        Files.writeString(source, imports + "\nclass Example {\n    static void run() {\n" + body + "\n    }\n}\n");
 
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         assertNotNull(compiler, "a JDK compiler");

@@ -3,6 +3,7 @@ package dev.imagegen.worker.codec;
 import dev.imagegen.core.task.Attempt;
 import dev.imagegen.core.task.TaskEvent;
 import dev.imagegen.core.task.TaskState;
+import dev.imagegen.spi.CancelOutcome;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.GeneratedImage;
 import dev.imagegen.spi.ProviderFailure;
@@ -26,10 +27,13 @@ import java.util.Objects;
  * @param attempts       never null
  * @param occurredAt     never null
  * @param metadata       the command's metadata, echoed, never null
+ * @param progress       the vendor's progress 0-100 on RUNNING events where it reports one, else null
+ * @param vendorCancellation on CANCELLED and on FAILED/TIMEOUT where a vendor task existed, else null
  */
 public record EventMessage(String commandId, TaskState status, String provider, String model, String providerTaskId,
                            List<GeneratedImage> images, ProviderFailure error, List<String> warnings,
-                           List<Attempt> attempts, Instant occurredAt, Map<String, String> metadata) {
+                           List<Attempt> attempts, Instant occurredAt, Map<String, String> metadata,
+                           Integer progress, CancelOutcome vendorCancellation) {
 
     public static final String TYPE = "imagegen.task.v1";
     static final int REDUCED_MESSAGE_CHARS = 500;
@@ -47,21 +51,22 @@ public record EventMessage(String commandId, TaskState status, String provider, 
     public static EventMessage of(TaskEvent event) {
         return new EventMessage(event.taskId().value(), event.status(), value(event.provider()),
                 event.model() == null ? null : event.model().value(), event.providerTaskId(), event.images(),
-                event.failure(), event.warnings(), event.attempts(), event.occurredAt(), event.metadata());
+                event.failure(), event.warnings(), event.attempts(), event.occurredAt(), event.metadata(),
+                event.status() == TaskState.RUNNING ? event.progress() : null, event.vendorCancellation());
     }
 
     /** The one event a command that breaks the contract gets. */
     public static EventMessage invalid(Decoded.Invalid invalid, Instant now) {
         return new EventMessage(invalid.commandId(), TaskState.FAILED, invalid.provider(), invalid.model(), null,
                 List.of(), new ProviderFailure(ErrorCode.INVALID_REQUEST, null, invalid.message()), List.of(),
-                List.of(), now, invalid.metadata());
+                List.of(), now, invalid.metadata(), null, null);
     }
 
     /** A FAILED event the worker answers itself, without the engine. */
     public static EventMessage failed(String commandId, ErrorCode code, String message, Map<String, String> metadata,
                                       Instant now) {
         return new EventMessage(commandId, TaskState.FAILED, null, null, null, List.of(),
-                new ProviderFailure(code, null, message), List.of(), List.of(), now, metadata);
+                new ProviderFailure(code, null, message), List.of(), List.of(), now, metadata, null, null);
     }
 
     /**
@@ -72,7 +77,7 @@ public record EventMessage(String commandId, TaskState status, String provider, 
         ProviderFailure failure = error == null ? null : new ProviderFailure(error.code(), error.providerCode(),
                 Text.capped(error.message(), REDUCED_MESSAGE_CHARS));
         return new EventMessage(commandId, status, provider, model, providerTaskId, images, failure,
-                List.of(warning), attempts, occurredAt, Map.of());
+                List.of(warning), attempts, occurredAt, Map.of(), progress, vendorCancellation);
     }
 
     public boolean terminal() {

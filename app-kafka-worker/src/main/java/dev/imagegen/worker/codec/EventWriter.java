@@ -59,6 +59,12 @@ public final class EventWriter {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (event.progress() != null) {
+                g.writeNumberField("progress", event.progress());
+            }
+            if (event.vendorCancellation() != null) {
+                g.writeStringField("vendorCancellation", event.vendorCancellation().name());
+            }
             g.writeStringField("occurredAt", event.occurredAt().toString());
             g.writeObjectFieldStart("metadata");
             for (Map.Entry<String, String> e : event.metadata().entrySet()) {

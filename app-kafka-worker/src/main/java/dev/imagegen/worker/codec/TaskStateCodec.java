@@ -67,6 +67,9 @@ public final class TaskStateCodec {
             g.writeStringField("submitIntentAt", instant(task.submitIntentAt()));
             g.writeStringField("submittedAt", instant(task.submittedAt()));
             g.writeNumberField("polls", task.polls());
+            if (task.progress() != null) {
+                g.writeNumberField("progress", task.progress());
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

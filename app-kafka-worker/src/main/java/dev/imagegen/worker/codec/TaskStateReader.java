@@ -67,7 +67,8 @@ final class TaskStateReader {
                 dev.imagegen.core.task.TaskState.valueOf(state), providerId(m.get("provider")), ref, attempts, images,
                 failure, warnings, instant(m.get("createdAt")), instant(m.get("updatedAt")),
                 instant(m.get("submitIntentAt")), instant(m.get("submittedAt")),
-                ((Long) m.get("polls")).intValue()));
+                ((Long) m.get("polls")).intValue(), m.get("progress") == null ? null
+                        : ((Long) m.get("progress")).intValue(), null));
     }
 
     private static GenerationRequest request(Map<String, Object> r) {

@@ -11,8 +11,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -25,8 +30,11 @@ public final class HttpEndpoint implements AutoCloseable {
     /** Where vendor callbacks go. */
     @FunctionalInterface
     public interface Callbacks {
-        boolean onCallback(ProviderId provider, String token, byte[] body);
+        CompletionStage<Boolean> onCallback(ProviderId provider, String token, byte[] body);
     }
+
+    /** How long a callback waits for the engine to match it before it is answered 503 (the vendor retries). */
+    static final Duration CALLBACK_WAIT = Duration.ofSeconds(5);
 
     static final int MAX_CALLBACK_BYTES = 1024 * 1024;
 
@@ -77,9 +85,17 @@ public final class HttpEndpoint implements AutoCloseable {
         boolean matched = false;
         if (parts.length == 2 && body != null) {
             try {
-                matched = callbacks.onCallback(ProviderId.of(parts[0]), parts[1], body);
+                matched = callbacks.onCallback(ProviderId.of(parts[0]), parts[1], body).toCompletableFuture()
+                        .get(CALLBACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (IllegalArgumentException e) {
                 matched = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                text(ex, 503, "shutting down\n");
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                text(ex, 503, "try again\n");
+                return;
             }
         }
         text(ex, matched ? 200 : 404, matched ? "ok\n" : "no such task\n");

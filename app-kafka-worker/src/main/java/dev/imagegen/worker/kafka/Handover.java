@@ -1,6 +1,6 @@
 package dev.imagegen.worker.kafka;
 
-import dev.imagegen.core.ImageGeneration;
+import dev.imagegen.core.GenerationHost;
 import dev.imagegen.core.TaskId;
 import dev.imagegen.core.task.Task;
 import dev.imagegen.worker.codec.StoredTask;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -31,18 +31,16 @@ final class Handover {
 
     private final PartitionRestorer restorer;
     private final TaskStateCodec codec;
-    private final ImageGeneration engine;
-    private final ScheduledExecutorService engineScheduler;
+    private final GenerationHost engine;
     private final KafkaTaskStore store;
     private final Ownership ownership;
     private final Intake intake;
 
-    Handover(PartitionRestorer restorer, TaskStateCodec codec, ImageGeneration engine,
-             ScheduledExecutorService engineScheduler, KafkaTaskStore store, Ownership ownership, Intake intake) {
+    Handover(PartitionRestorer restorer, TaskStateCodec codec, GenerationHost engine, KafkaTaskStore store,
+             Ownership ownership, Intake intake) {
         this.restorer = restorer;
         this.codec = codec;
         this.engine = engine;
-        this.engineScheduler = engineScheduler;
         this.store = store;
         this.ownership = ownership;
         this.intake = intake;
@@ -94,11 +92,12 @@ final class Handover {
     /** Stops driving the partitions' tasks (their state stays in the tasks topic for the next owner). */
     void giveUp(Collection<Integer> partitions) {
         List<TaskId> tasks = ownership.tasksOf(partitions);
+        List<CompletableFuture<Void>> released = new ArrayList<>();
         for (TaskId id : tasks) {
-            engine.release(id);
+            released.add(engine.release(id).toCompletableFuture());
             store.forget(id);
         }
-        awaitEngine();
+        awaitReleases(released);
         ownership.drop(partitions);
         intake.dropHeld(partitions);
         if (!partitions.isEmpty()) {
@@ -106,13 +105,13 @@ final class Handover {
         }
     }
 
-    /** Waits until the engine's scheduler ran everything queued so far (releases are asynchronous). */
-    private void awaitEngine() {
+    /** Waits until the engine let go of the released tasks (releases are asynchronous). */
+    private static void awaitReleases(List<CompletableFuture<Void>> released) {
         try {
-            engineScheduler.submit(() -> { }).get(10, TimeUnit.SECONDS);
+            CompletableFuture.allOf(released.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+        } catch (ExecutionException | TimeoutException e) {
             LOG.warn("the engine did not confirm releases: {}", e.toString());
         }
     }

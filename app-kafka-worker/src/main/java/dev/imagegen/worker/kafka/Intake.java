@@ -1,6 +1,6 @@
 package dev.imagegen.worker.kafka;
 
-import dev.imagegen.core.ImageGeneration;
+import dev.imagegen.core.GenerationHost;
 import dev.imagegen.core.TaskId;
 import dev.imagegen.core.task.Task;
 import dev.imagegen.spi.ErrorCode;
@@ -51,14 +51,14 @@ final class Intake {
     private final Topics topics;
     private final RecordLimits limits;
     private final Codecs codecs;
-    private final ImageGeneration engine;
+    private final GenerationHost engine;
     private final KafkaTaskStore store;
     private final Ownership ownership;
     private final WorkerMetrics metrics;
     private final Clock clock;
     private final List<KafkaTaskStore.Save> held = new ArrayList<>();
 
-    Intake(Topics topics, RecordLimits limits, Codecs codecs, ImageGeneration engine, KafkaTaskStore store,
+    Intake(Topics topics, RecordLimits limits, Codecs codecs, GenerationHost engine, KafkaTaskStore store,
            Ownership ownership, WorkerMetrics metrics, Clock clock) {
         this.topics = topics;
         this.limits = limits;

@@ -1,6 +1,6 @@
 package dev.imagegen.worker.kafka;
 
-import dev.imagegen.core.ImageGeneration;
+import dev.imagegen.core.GenerationHost;
 import dev.imagegen.worker.WorkerMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -36,8 +35,7 @@ public final class WorkerLoop implements Runnable {
 
     private final LoopSettings settings;
     private final Consumer<byte[], byte[]> consumer;
-    private final ImageGeneration engine;
-    private final ScheduledExecutorService engineScheduler;
+    private final GenerationHost engine;
     private final KafkaTaskStore store;
     private final WorkerMetrics metrics;
     private final Ownership ownership = new Ownership();
@@ -55,20 +53,18 @@ public final class WorkerLoop implements Runnable {
     private boolean needsReset;
 
     public WorkerLoop(LoopSettings settings, Consumer<byte[], byte[]> consumer,
-                      Supplier<Producer<byte[], byte[]>> producers, PartitionRestorer restorer, ImageGeneration engine,
-                      ScheduledExecutorService engineScheduler, KafkaTaskStore store, Codecs codecs,
-                      WorkerMetrics metrics, Clock clock) {
+                      Supplier<Producer<byte[], byte[]>> producers, PartitionRestorer restorer, GenerationHost engine,
+                      KafkaTaskStore store, Codecs codecs, WorkerMetrics metrics, Clock clock) {
         this.settings = settings;
         this.consumer = consumer;
         this.engine = engine;
-        this.engineScheduler = engineScheduler;
         this.store = store;
         this.metrics = metrics;
         this.outbox = new Outbox(settings.limits());
         this.intake = new Intake(settings.topics(), settings.limits(), codecs, engine, store, ownership, metrics,
                 clock);
         this.transactions = new Transactions(producers, consumer, ownership, settings.topics().commands(), metrics);
-        this.handover = new Handover(restorer, codecs.tasks(), engine, engineScheduler, store, ownership, intake);
+        this.handover = new Handover(restorer, codecs.tasks(), engine, store, ownership, intake);
         store.onSave(this::wakeup);
     }
 

@@ -89,7 +89,7 @@ class EventWriterTest {
     void long_messages_are_capped_and_lone_surrogates_replaced() throws Exception {
         EventMessage event = new EventMessage("c\ud800", dev.imagegen.core.task.TaskState.FAILED, null, null, null,
                 List.of(), new ProviderFailure(ErrorCode.INVALID_REQUEST, null, "x".repeat(100_000)), List.of(),
-                List.of(), T0, Map.of("k", "\udc00"));
+                List.of(), T0, Map.of("k", "\udc00"), null, null);
         Map<String, Object> e = json(new EventWriter(Redactor.NONE).write(event));
         @SuppressWarnings("unchecked")
         String message = (String) ((Map<String, Object>) e.get("error")).get("message");

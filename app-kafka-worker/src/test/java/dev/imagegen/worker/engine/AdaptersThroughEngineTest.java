@@ -154,7 +154,8 @@ class AdaptersThroughEngineTest {
     }
 
     private Task run(GenerationRequest request) throws Exception {
-        return engine.submit(request).result().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        engine.submit(request).result().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        return engine.host().find(request.id()).orElseThrow();
     }
 
     private static VendorSimulator simulator(String provider) {

@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,7 +46,6 @@ final class LoopHarness implements AutoCloseable {
                 value));
         return this;
     }
-    final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final KafkaTaskStore store = new KafkaTaskStore();
     final ImageGeneration engine;
     final WorkerLoop loop;
@@ -66,7 +63,7 @@ final class LoopHarness implements AutoCloseable {
         engine = ImageGeneration.builder()
                 .provider(new TestProviderFactory.Alpha().create(config))
                 .provider(new TestProviderFactory.Beta().create(config))
-                .taskStore(store).scheduler(scheduler).build();
+                .taskStore(store).build();
         PartitionRestorer restorer = new PartitionRestorer() {
             @Override
             public void read(int partition, BiConsumer<String, byte[]> records) {
@@ -80,8 +77,8 @@ final class LoopHarness implements AutoCloseable {
         Codecs codecs = new Codecs(new CommandReader(Set.of(ProviderId.of("alpha"), ProviderId.of("beta"))),
                 new EventWriter(new Redactor(List.of("alpha-secret-key"))), tasks);
         loop = new WorkerLoop(new LoopSettings(TOPICS, Duration.ofMillis(20), Duration.ofSeconds(2),
-                Duration.ofSeconds(2), Duration.ofSeconds(30), limits), consumer, () -> producer, restorer, engine,
-                scheduler, store, codecs, new WorkerMetrics(), Clock.systemUTC());
+                Duration.ofSeconds(2), Duration.ofSeconds(30), limits), consumer, () -> producer, restorer,
+                engine.host(), store, codecs, new WorkerMetrics(), Clock.systemUTC());
         List<TopicPartition> assignment = new ArrayList<>();
         Map<TopicPartition, Long> beginning = new HashMap<>();
         for (int p = 0; p < partitions; p++) {
@@ -155,6 +152,5 @@ final class LoopHarness implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         engine.close();
-        scheduler.shutdownNow();
     }
 }

@@ -2,6 +2,7 @@ package dev.imagegen.core.task;
 
 import dev.imagegen.core.GenerationRequest;
 import dev.imagegen.core.TaskId;
+import dev.imagegen.spi.CancelOutcome;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.GeneratedImage;
 import dev.imagegen.spi.ProviderFailure;
@@ -14,29 +15,34 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One generation task: its request, its state and everything that happened to it. Immutable: every change returns
- * a new task, and a change of {@link #state()} is only made along the transitions {@link TaskState} allows
- * (an illegal one is a bug and throws {@link IllegalStateException}).
+ * One generation task as the engine keeps it (the record a {@link TaskStore} persists): its request, its state and
+ * everything that happened to it. Immutable and thread-safe: every change returns a new task, and a change of
+ * {@link #state()} is only made along the transitions {@link TaskState} allows (an illegal one is a bug and throws
+ * {@link IllegalStateException}).
  *
- * @param request        what was asked, never null
- * @param state          where the task is, never null
- * @param provider       the provider it is routed to (or was last tried with), null before routing
- * @param providerTask   the vendor task, null until a vendor accepted one
- * @param attempts       every try to hand it to a provider, in order
- * @param images         the images, on SUCCEEDED
- * @param failure        why it failed, on FAILED
- * @param warnings       things the caller should know
- * @param createdAt      when it was accepted
- * @param updatedAt      when it last changed
- * @param submitIntentAt when a submit to {@code provider} was started whose outcome is not recorded yet, else null;
- *                       after a crash such a task may or may not exist at the vendor
- * @param submittedAt    when the vendor accepted it, else null
- * @param polls          how many status calls were made
+ * @param request            what was asked, never null; once a vendor accepted the task, without inline reference
+ *                           bytes (they are sent and not needed again)
+ * @param state              where the task is, never null
+ * @param provider           the provider it is routed to (or was last tried with), null before routing
+ * @param providerTask       the vendor task, null until a vendor accepted one
+ * @param attempts           every try to hand it to a provider, in order
+ * @param images             the images, on SUCCEEDED
+ * @param failure            why it failed, on FAILED
+ * @param warnings           things the caller should know
+ * @param createdAt          when it was accepted
+ * @param updatedAt          when it last changed
+ * @param submitIntentAt     when a submit to {@code provider} was started whose outcome is not recorded yet, else null;
+ *                           after a crash such a task may or may not exist at the vendor
+ * @param submittedAt        when the vendor accepted it, else null
+ * @param polls              how many status calls were made
+ * @param progress           the vendor's last reported progress, 0 to 100, or null
+ * @param vendorCancellation on CANCELLED, and on FAILED with TIMEOUT, what asking the vendor to cancel its task came
+ *                           to; null when no vendor task existed
  */
 public record Task(GenerationRequest request, TaskState state, ProviderId provider, ProviderTaskRef providerTask,
                    List<Attempt> attempts, List<GeneratedImage> images, ProviderFailure failure,
                    List<String> warnings, Instant createdAt, Instant updatedAt, Instant submitIntentAt,
-                   Instant submittedAt, int polls) {
+                   Instant submittedAt, int polls, Integer progress, CancelOutcome vendorCancellation) {
 
     public Task {
         Objects.requireNonNull(request, "request");
@@ -46,12 +52,15 @@ public record Task(GenerationRequest request, TaskState state, ProviderId provid
         attempts = List.copyOf(attempts);
         images = List.copyOf(images);
         warnings = List.copyOf(warnings);
+        if (progress != null && (progress < 0 || progress > 100)) {
+            throw new IllegalArgumentException("progress must be 0..100, got " + progress);
+        }
     }
 
     /** A new task for a request, ACCEPTED now. */
     public static Task accept(GenerationRequest request, Instant now) {
         return new Task(request, TaskState.ACCEPTED, null, null, List.of(), List.of(), null, List.of(), now, now,
-                null, null, 0);
+                null, null, 0, null, null);
     }
 
     public TaskId id() {
@@ -78,35 +87,42 @@ public record Task(GenerationRequest request, TaskState state, ProviderId provid
     /** The intent to submit to a provider, recorded before the vendor call. */
     public Task submitting(ProviderId to, Instant now) {
         requireState(TaskState.ACCEPTED, "record a submit intent");
-        return new Task(request, state, to, null, attempts, images, failure, warnings, createdAt, now, now, null, polls);
+        return new Task(request, state, to, null, attempts, images, failure, warnings, createdAt, now, now, null,
+                polls, progress, vendorCancellation);
     }
 
     /** A submit that failed before any vendor accepted the task; the task stays ACCEPTED for a fallback. */
     public Task submitFailed(ErrorCode code, Instant now) {
         requireState(TaskState.ACCEPTED, "record a failed submit");
         return new Task(request, state, provider, null, plus(attempts, Attempt.failed(provider, code)), images,
-                failure, warnings, createdAt, now, null, null, polls);
+                failure, warnings, createdAt, now, null, null, polls, progress, vendorCancellation);
     }
 
-    /** The vendor accepted the task. */
+    /** The vendor accepted the task; inline reference bytes are let go (the vendor has them). */
     public Task submitted(ProviderTaskRef ref, Instant now) {
         check(TaskState.SUBMITTED);
-        return new Task(request, TaskState.SUBMITTED, ref.provider(), ref,
+        return new Task(request.withoutInlineReferences(), TaskState.SUBMITTED, ref.provider(), ref,
                 plus(attempts, Attempt.accepted(ref.provider())), images, failure, warnings, createdAt, now, null,
-                now, polls);
+                now, polls, progress, vendorCancellation);
     }
 
     /** The vendor reports the task is being generated. */
     public Task running(Instant now) {
         check(TaskState.RUNNING);
         return new Task(request, TaskState.RUNNING, provider, providerTask, attempts, images, failure, warnings,
-                createdAt, now, null, submittedAt, polls);
+                createdAt, now, null, submittedAt, polls, progress, vendorCancellation);
+    }
+
+    /** The vendor reports a new progress value (the state is unchanged). */
+    public Task progressed(int value, Instant now) {
+        return new Task(request, state, provider, providerTask, attempts, images, failure, warnings, createdAt, now,
+                submitIntentAt, submittedAt, polls, value, vendorCancellation);
     }
 
     /** One more status call was made (the state is unchanged). */
     public Task polled(Instant now) {
         return new Task(request, state, provider, providerTask, attempts, images, failure, warnings, createdAt, now,
-                submitIntentAt, submittedAt, polls + 1);
+                submitIntentAt, submittedAt, polls + 1, progress, vendorCancellation);
     }
 
     /** Finished with images; from ACCEPTED this is a synchronous vendor's answer to the submit. */
@@ -117,22 +133,37 @@ public record Task(GenerationRequest request, TaskState state, ProviderId provid
         }
         List<Attempt> tried = state == TaskState.ACCEPTED ? plus(attempts, Attempt.accepted(provider)) : attempts;
         return new Task(request, TaskState.SUCCEEDED, provider, providerTask, tried, result, null,
-                concat(warnings, newWarnings), createdAt, now, null, submittedAt, polls);
+                concat(warnings, newWarnings), createdAt, now, null, submittedAt, polls, progress, null);
     }
 
     /** Finished without images. */
     public Task failed(ProviderFailure why, Instant now) {
+        return failed(why, null, now);
+    }
+
+    /**
+     * Finished without images, after the vendor was asked to cancel its task (a timeout).
+     *
+     * @param vendorCancellation what the vendor said, or null when no vendor task existed
+     */
+    public Task failed(ProviderFailure why, CancelOutcome vendorCancellation, Instant now) {
         check(TaskState.FAILED);
         Objects.requireNonNull(why, "failure");
         return new Task(request, TaskState.FAILED, provider, providerTask, attempts, List.of(), why, warnings,
-                createdAt, now, null, submittedAt, polls);
+                createdAt, now, null, submittedAt, polls, progress, vendorCancellation);
     }
 
-    /** Cancelled by the caller. */
-    public Task cancelled(Instant now) {
+    /**
+     * Cancelled by the caller.
+     *
+     * @param reason             the caller's reason, kept as a warning, or null
+     * @param vendorCancellation what the vendor said, or null when no vendor task existed
+     */
+    public Task cancelled(String reason, CancelOutcome vendorCancellation, Instant now) {
         check(TaskState.CANCELLED);
-        return new Task(request, TaskState.CANCELLED, provider, providerTask, attempts, List.of(), null, warnings,
-                createdAt, now, null, submittedAt, polls);
+        List<String> said = reason == null ? warnings : plus(warnings, "cancelled: " + reason);
+        return new Task(request, TaskState.CANCELLED, provider, providerTask, attempts, List.of(), null, said,
+                createdAt, now, null, submittedAt, polls, progress, vendorCancellation);
     }
 
     private void check(TaskState target) {
@@ -155,6 +186,9 @@ public record Task(GenerationRequest request, TaskState state, ProviderId provid
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
+        if (b.isEmpty()) {
+            return a;
+        }
         List<T> copy = new ArrayList<>(a);
         copy.addAll(b);
         return copy;

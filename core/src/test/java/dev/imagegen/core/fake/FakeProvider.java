@@ -1,5 +1,6 @@
 package dev.imagegen.core.fake;
 
+import dev.imagegen.spi.CancelOutcome;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.GeneratedImage;
 import dev.imagegen.spi.ImageProvider;
@@ -71,6 +72,8 @@ public final class FakeProvider implements ImageProvider {
     private final AtomicInteger taskNumbers = new AtomicInteger();
     private final Deque<ProviderException> pollFailures = new ArrayDeque<>();
     private volatile Runnable beforeSubmit = () -> { };
+    private volatile CancelOutcome cancelAnswer = CancelOutcome.NOT_SUPPORTED;
+    private final List<String> cancelled = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     public FakeProvider(String id, TaskSettings settings, URI callbackBase, String... models) {
@@ -89,7 +92,11 @@ public final class FakeProvider implements ImageProvider {
     }
 
     public static TaskSnapshot running() {
-        return TaskSnapshot.pending(ProviderTaskState.RUNNING, "running", 50, PollHint.NONE);
+        return running(50);
+    }
+
+    public static TaskSnapshot running(Integer progress) {
+        return TaskSnapshot.pending(ProviderTaskState.RUNNING, "running", progress, PollHint.NONE);
     }
 
     public static TaskSnapshot succeeded() {
@@ -153,6 +160,27 @@ public final class FakeProvider implements ImageProvider {
         held.forEach(f -> f.complete(new Submission.Completed(List.of(image()), List.of())));
     }
 
+    /** Answers the held submits: the vendor accepted each as a task that then stays QUEUED. */
+    public void acceptHeldSubmits() {
+        for (CompletableFuture<Submission> f : held) {
+            String taskId = id + "-task-" + taskNumbers.incrementAndGet();
+            tasks.put(taskId, new ArrayDeque<>(List.of(queued())));
+            f.complete(new Submission.Accepted(new ProviderTaskRef(id, dev.imagegen.spi.ModelId.of(
+                    models.get(0).model().value()), taskId), PollHint.NONE));
+        }
+    }
+
+    /** What this vendor answers a cancel with (default: it cannot cancel). */
+    public FakeProvider cancelsWith(CancelOutcome answer) {
+        cancelAnswer = answer;
+        return this;
+    }
+
+    /** The vendor task ids asked to cancel. */
+    public List<String> cancelled() {
+        return cancelled;
+    }
+
     @Override
     public ProviderDescriptor descriptor() {
         return new ProviderDescriptor(id, models, callbackBase);
@@ -213,6 +241,12 @@ public final class FakeProvider implements ImageProvider {
             states.clear();
             states.add(end);
         }
+    }
+
+    @Override
+    public CompletionStage<CancelOutcome> cancel(ProviderTaskRef task) {
+        cancelled.add(task.taskId());
+        return CompletableFuture.completedFuture(cancelAnswer);
     }
 
     /** Callbacks carry the vendor task id as the whole body. */

@@ -39,7 +39,7 @@ class InMemoryTaskStoreTest {
     void lists_unfinished_tasks_and_forgets_finished_ones_on_request() {
         InMemoryTaskStore store = new InMemoryTaskStore();
         Task open = task("open");
-        Task done = task("done").cancelled(T0);
+        Task done = task("done").cancelled(null, null, T0);
         store.save(open, null);
         store.save(done, TaskEvent.of(done));
 

@@ -181,7 +181,7 @@ class TaskTest {
 
     @Test
     void cancelling_ends_the_task_without_images_or_failure() {
-        Task task = running().cancelled(T3);
+        Task task = running().cancelled(null, null, T3);
 
         assertEquals(TaskState.CANCELLED, task.state());
         assertEquals(List.of(), task.images());
@@ -217,7 +217,7 @@ class TaskTest {
     @Test
     void every_transition_out_of_a_terminal_state_is_illegal() {
         List<Task> terminals = List.of(running().succeeded(List.of(IMAGE), List.of(), T3),
-                running().failed(FAILURE, T3), running().cancelled(T3));
+                running().failed(FAILURE, T3), running().cancelled(null, null, T3));
         List<Function<Task, Task>> moves = List.of(
                 t -> t.submitting(XENODIA, T3),
                 t -> t.submitFailed(ErrorCode.RATE_LIMITED, T3),
@@ -225,7 +225,7 @@ class TaskTest {
                 t -> t.running(T3),
                 t -> t.succeeded(List.of(IMAGE), List.of(), T3),
                 t -> t.failed(FAILURE, T3),
-                t -> t.cancelled(T3));
+                t -> t.cancelled(null, null, T3));
         for (Task terminal : terminals) {
             for (Function<Task, Task> move : moves) {
                 assertThrows(IllegalStateException.class, () -> move.apply(terminal), terminal.state().name());
