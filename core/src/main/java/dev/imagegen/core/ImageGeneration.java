@@ -5,7 +5,6 @@ import dev.imagegen.core.policy.RetryPolicy;
 import dev.imagegen.core.routing.Router;
 import dev.imagegen.core.task.InMemoryTaskStore;
 import dev.imagegen.core.task.Task;
-import dev.imagegen.core.task.TaskEvent;
 import dev.imagegen.core.task.TaskStore;
 import dev.imagegen.spi.ImageProvider;
 import dev.imagegen.spi.ProviderConfig;
@@ -20,19 +19,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Flow;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -61,7 +57,7 @@ public final class ImageGeneration implements AutoCloseable {
     private final ExecutorService ownedNotifications;
     private final boolean closeProviders;
     private final Duration closeTimeout;
-    private final Host host = new Host();
+    private final GenerationHost host;
     private volatile boolean closed;
 
     private ImageGeneration(Builder b) {
@@ -79,6 +75,7 @@ public final class ImageGeneration implements AutoCloseable {
         this.engine = new Engine(lanes, new Router(b.catalogue), store, b.retryPolicy, b.unknownOutcomePolicy,
                 scheduler, b.clock, b.jitter, new Notifier(b.listeners, notifications));
         this.driver = new TaskDriver(engine);
+        this.host = new EngineHost(this, driver, store);
     }
 
     public static Builder builder() {
@@ -163,37 +160,11 @@ public final class ImageGeneration implements AutoCloseable {
         }
     }
 
-    private GenerationHandle handle(TaskId id, CompletableFuture<Task> result) {
-        CompletableFuture<GenerationResult> outcome = result.thenApply(GenerationResult::of);
-        return new GenerationHandle() {
-            @Override
-            public TaskId id() {
-                return id;
-            }
-
-            @Override
-            public CompletionStage<GenerationResult> result() {
-                return outcome.minimalCompletionStage();
-            }
-
-            @Override
-            public void onEvent(Consumer<TaskEvent> listener) {
-                engine.notifier.watch(id, Objects.requireNonNull(listener, "listener"), result);
-            }
-
-            @Override
-            public Flow.Publisher<TaskEvent> events() {
-                return new TaskEvents(this);
-            }
-
-            @Override
-            public CompletionStage<Boolean> cancel() {
-                return driver.cancel(id, null);
-            }
-        };
+    GenerationHandle handle(TaskId id, CompletableFuture<Task> result) {
+        return new Handle(id, result, driver, engine.notifier);
     }
 
-    private void requireOpen() {
+    void requireOpen() {
         if (closed) {
             throw new IllegalStateException("this ImageGeneration is closed");
         }
@@ -220,54 +191,6 @@ public final class ImageGeneration implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    /** The host operations, over the same engine. */
-    private final class Host implements GenerationHost {
-        @Override
-        public GenerationHandle submit(GenerationRequest request) {
-            return ImageGeneration.this.submit(request);
-        }
-
-        @Override
-        public GenerationHandle resume(Task task) {
-            requireOpen();
-            return handle(task.id(), driver.resume(task));
-        }
-
-        @Override
-        public List<GenerationHandle> resumeUnfinished() {
-            List<GenerationHandle> handles = new ArrayList<>();
-            for (Task task : store.unfinished()) {
-                handles.add(resume(task));
-            }
-            return handles;
-        }
-
-        @Override
-        public CompletionStage<Void> release(TaskId id) {
-            return driver.release(id);
-        }
-
-        @Override
-        public CompletionStage<Boolean> cancel(TaskId id, String reason) {
-            return driver.cancel(id, reason);
-        }
-
-        @Override
-        public CompletionStage<Boolean> onCallback(ProviderId provider, String token, byte[] body) {
-            return driver.onCallback(provider, token, body);
-        }
-
-        @Override
-        public Optional<Task> find(TaskId id) {
-            return store.find(id);
-        }
-
-        @Override
-        public int inFlight() {
-            return driver.inFlight();
-        }
     }
 
     /** Configures an {@link ImageGeneration}. Not thread-safe. */

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /**
  * A {@link GenerationRequest} could not be built because it breaks the request contract. Carries every violation,
- * not just the first.
+ * not just the first. Immutable once thrown.
  */
 public class InvalidRequestException extends IllegalArgumentException {
 

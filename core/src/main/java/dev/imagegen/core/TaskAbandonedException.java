@@ -3,7 +3,7 @@ package dev.imagegen.core;
 /**
  * A task's result will not come from this engine: it was closed, the task was handed to another process, or the task
  * store failed before any vendor call. The task itself is not over: with a durable store, whoever resumes it
- * finishes it.
+ * finishes it. Immutable once thrown.
  */
 public final class TaskAbandonedException extends RuntimeException {
 

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * The identity of one generation task, and its idempotency key: a task id is generated at most once, however
- * often it is submitted. The worker uses the command's {@code commandId}.
+ * often it is submitted. The worker uses the command's {@code commandId}. Immutable.
  *
  * @param value 1 to 128 characters of {@code [A-Za-z0-9._:-]}
  */

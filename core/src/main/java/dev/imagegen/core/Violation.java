@@ -4,7 +4,7 @@ import dev.imagegen.spi.ErrorCode;
 import java.util.Objects;
 
 /**
- * One broken rule of a request: which field, the value it had, and what is allowed.
+ * One broken rule of a request: which field, the value it had, and what is allowed. Immutable.
  *
  * @param field   the request field, as the worker's contract names it ({@code aspectRatio}, {@code references[2]})
  * @param value   the offending value as text ({@code "(absent)"} when missing)

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.imagegen.core.GenerationRequest;
 import dev.imagegen.core.task.Task;
 import dev.imagegen.core.task.TaskEvent;
+import dev.imagegen.spi.CancelOutcome;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.GeneratedImage;
 import dev.imagegen.spi.ModelId;
@@ -67,6 +68,24 @@ class EventWriterTest {
         assertEquals("ACCEPTED", e.get("status"));
         assertEquals(false, e.get("terminal"));
         assertNull(e.get("provider"));
+    }
+
+    @Test
+    void a_running_event_carries_the_vendors_progress_and_others_do_not() throws Exception {
+        Task running = accepted().submitting(APIXO, T0)
+                .submitted(new ProviderTaskRef(APIXO, ModelId.of("nano-banana-pro"), "task_1"), T0).running(T0)
+                .progressed(40, T0);
+        Map<String, Object> e = json(new EventWriter(Redactor.NONE).write(EventMessage.of(TaskEvent.of(running))));
+        assertEquals("RUNNING", e.get("status"));
+        assertEquals(40L, e.get("progress"));
+        assertFalse(e.containsKey("vendorCancellation"));
+
+        Map<String, Object> done = json(new EventWriter(Redactor.NONE).write(EventMessage.of(TaskEvent.of(
+                running.cancelled("user closed the page", CancelOutcome.NOT_SUPPORTED, T0)))));
+        assertEquals("CANCELLED", done.get("status"));
+        assertFalse(done.containsKey("progress"));
+        assertEquals("NOT_SUPPORTED", done.get("vendorCancellation"));
+        assertEquals(List.of("cancelled: user closed the page"), done.get("warnings"));
     }
 
     @Test

@@ -6,7 +6,8 @@ import dev.imagegen.spi.ModelCapabilities;
 import java.util.List;
 
 /**
- * One small, named rule of what a model accepts. Rules never throw for a bad request: they report it.
+ * One small, named rule of what a model accepts. Rules never throw for a bad request: they report it. Implementations
+ * are stateless and thread-safe.
  */
 public interface CapabilityRule {
 

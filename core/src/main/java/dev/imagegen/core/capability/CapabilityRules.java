@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * Every capability rule, each a small named function of the request and the model's capabilities. Default-deny:
- * a value the model does not declare is refused.
+ * a value the model does not declare is refused. Stateless and thread-safe.
  */
 public final class CapabilityRules {
 

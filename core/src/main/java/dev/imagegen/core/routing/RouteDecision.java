@@ -8,7 +8,7 @@ import dev.imagegen.spi.ProviderId;
 import java.util.List;
 import java.util.Objects;
 
-/** Where a request goes: to a provider whose model accepts it, or nowhere, with the reason. */
+/** Where a request goes: to a provider whose model accepts it, or nowhere, with the reason. Immutable. */
 public sealed interface RouteDecision permits RouteDecision.To, RouteDecision.Refused {
 
     /**

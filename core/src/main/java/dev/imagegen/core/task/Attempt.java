@@ -5,7 +5,7 @@ import dev.imagegen.spi.ProviderId;
 import java.util.Objects;
 
 /**
- * One try to hand a task to a provider, as the events report it.
+ * One try to hand a task to a provider, as the events report it. Immutable.
  *
  * @param provider the provider tried
  * @param outcome  {@code ACCEPTED} when the vendor took the task (or answered with images), else the

@@ -4,7 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The life of a generation task. Every legal transition is written once, in {@link #next()}:
+ * The life of a generation task (immutable, as every enum). Every legal transition is written once, in
+ * {@link #next()}:
  *
  * <pre>
  * ACCEPTED ──► SUBMITTED ──► RUNNING ──► SUCCEEDED | FAILED | CANCELLED
