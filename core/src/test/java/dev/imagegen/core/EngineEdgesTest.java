@@ -168,6 +168,40 @@ class EngineEdgesTest {
     }
 
     @Test
+    void a_task_s_events_can_be_followed_as_a_flow_publisher() throws Exception {
+        FakeProvider vendor = new FakeProvider("xenodia", "nano-banana-pro")
+                .thenTask(running(30), running(80), succeeded());
+        GenerationHandle handle = start(vendor).submit(request("p2").build());
+        List<String> seen = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> completed = new CompletableFuture<>();
+        handle.events().subscribe(new java.util.concurrent.Flow.Subscriber<TaskEvent>() {
+            @Override
+            public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(TaskEvent item) {
+                seen.add(item.status() + " " + item.progress());
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                completed.completeExceptionally(throwable);
+            }
+
+            @Override
+            public void onComplete() {
+                completed.complete(null);
+            }
+        });
+
+        assertTrue(await(handle).succeeded());
+        completed.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(List.of("ACCEPTED null", "SUBMITTED null", "RUNNING 30", "RUNNING 80", "SUCCEEDED null"), seen);
+    }
+
+    @Test
     void inline_reference_bytes_are_let_go_once_the_vendor_accepted() {
         FakeProvider vendor = new FakeProvider("xenodia", "nano-banana-pro").thenTask(queued());
         GenerationHandle handle = start(vendor).submit(request("r1")

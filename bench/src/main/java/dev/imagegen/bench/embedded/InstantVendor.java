@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.LongAdder;
 /** A vendor that answers every submit with one image at once and has no caps worth the name. Thread-safe. */
 final class InstantVendor implements ImageProvider {
 
-    private static final ProviderId ID = ProviderId.of("instant");
+    /** It stands in for Xenodia, whose model capabilities it declares. */
+    private static final ProviderId ID = ProviderId.of("xenodia");
     private static final TaskSettings SETTINGS = new TaskSettings(Duration.ofSeconds(1), Duration.ofSeconds(1),
             Duration.ofSeconds(1), Duration.ofMinutes(10), Integer.MAX_VALUE, 1_000_000_000);
 
