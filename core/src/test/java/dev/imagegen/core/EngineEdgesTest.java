@@ -151,7 +151,7 @@ class EngineEdgesTest {
         engine.host().cancel(handle.id(), "user closed the page");
 
         await(handle);
-        assertEquals(List.of("cancelled: user closed the page"), store.find(handle.id()).orElseThrow().warnings());
+        assertEquals(List.of("user closed the page"), store.find(handle.id()).orElseThrow().warnings());
     }
 
     @Test

@@ -34,7 +34,8 @@ final class CommandFields {
     Decoded decode() {
         Object type = fields.get("type");
         if (type != null && !CommandReader.TYPE.equals(type)) {
-            violations.add(Violation.invalid("type", shown(type), CommandReader.TYPE));
+            violations.add(Violation.invalid("type", shown(type), CommandReader.TYPE + " (or "
+                    + CommandReader.CANCEL_TYPE + ", with commandId and reason only)"));
         }
         builder.id(commandId);
         string("provider").ifPresent(this::provider);

@@ -1,5 +1,6 @@
 package dev.imagegen.worker.codec;
 
+import dev.imagegen.core.TaskId;
 import dev.imagegen.spi.ProviderId;
 import java.util.HashSet;
 import java.util.Map;
@@ -12,6 +13,10 @@ import java.util.Set;
 public final class CommandReader {
 
     public static final String TYPE = "imagegen.generate.v1";
+    /** The type of a cancel command (CONTRACT §5.2). */
+    public static final String CANCEL_TYPE = "imagegen.cancel.v1";
+    /** The longest reason a cancel may give. */
+    public static final int MAX_CANCEL_REASON = 256;
     /** The longest commandId that is still echoed on a FAILED event; longer ones are unreadable. */
     public static final int MAX_ECHOED_ID = 1024;
     /** The most metadata, in characters of keys and values together, so that every event stays small. */
@@ -53,7 +58,24 @@ public final class CommandReader {
             return new Decoded.Unreadable("commandId is not readable (over " + MAX_ECHOED_ID
                     + " characters or not valid Unicode)");
         }
+        if (CANCEL_TYPE.equals(fields.get("type"))) {
+            return cancel(fields, commandId);
+        }
         return new CommandFields(fields, commandId, knownProviders).decode();
+    }
+
+    /** A cancel that breaks the contract is unreadable (DLQ): it must not mark its commandId as answered. */
+    private static Decoded cancel(Map<String, Object> fields, String commandId) {
+        if (!TaskId.isValid(commandId)) {
+            return new Decoded.Unreadable(CANCEL_TYPE + ": commandId must be 1-128 characters of [A-Za-z0-9._:-]");
+        }
+        Object reason = fields.get("reason");
+        if (reason != null && !(reason instanceof String text && text.length() <= MAX_CANCEL_REASON
+                && !Text.hasLoneSurrogate(text))) {
+            return new Decoded.Unreadable(CANCEL_TYPE + ": reason must be a string of at most " + MAX_CANCEL_REASON
+                    + " characters");
+        }
+        return new Decoded.Cancel(commandId, (String) reason);
     }
 
 }

@@ -5,12 +5,24 @@ import java.util.Map;
 import java.util.Objects;
 
 /** What a command record turned out to be. */
-public sealed interface Decoded permits Decoded.Command, Decoded.Invalid, Decoded.Unreadable {
+public sealed interface Decoded permits Decoded.Command, Decoded.Cancel, Decoded.Invalid, Decoded.Unreadable {
 
     /** A command that keeps the contract: hand it to the engine. */
     record Command(GenerationRequest request) implements Decoded {
         public Command {
             Objects.requireNonNull(request, "request");
+        }
+    }
+
+    /**
+     * An {@code imagegen.cancel.v1} command.
+     *
+     * @param commandId the command to cancel, a well-formed id
+     * @param reason    why, at most 256 characters, or null
+     */
+    record Cancel(String commandId, String reason) implements Decoded {
+        public Cancel {
+            Objects.requireNonNull(commandId, "commandId");
         }
     }
 

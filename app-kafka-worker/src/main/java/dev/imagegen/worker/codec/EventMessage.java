@@ -1,5 +1,6 @@
 package dev.imagegen.worker.codec;
 
+import dev.imagegen.core.GenerationRequest;
 import dev.imagegen.core.task.Attempt;
 import dev.imagegen.core.task.TaskEvent;
 import dev.imagegen.core.task.TaskState;
@@ -60,6 +61,13 @@ public record EventMessage(String commandId, TaskState status, String provider, 
         return new EventMessage(invalid.commandId(), TaskState.FAILED, invalid.provider(), invalid.model(), null,
                 List.of(), new ProviderFailure(ErrorCode.INVALID_REQUEST, null, invalid.message()), List.of(),
                 List.of(), now, invalid.metadata(), null, null);
+    }
+
+    /** The CANCELLED event of a command whose cancel came first: it never reached the engine or a vendor. */
+    public static EventMessage cancelledBeforeStart(GenerationRequest request, String reason, Instant now) {
+        return new EventMessage(request.id().value(), TaskState.CANCELLED, value(request.provider()),
+                request.model().value(), null, List.of(), null, reason == null ? List.of() : List.of(reason),
+                List.of(), now, request.metadata(), null, null);
     }
 
     /** A FAILED event the worker answers itself, without the engine. */

@@ -7,7 +7,7 @@ import java.util.Objects;
  * One record of the tasks topic, as read back: a task still in flight (resume it), or the mark that a commandId
  * is finished (so that a duplicate of its command is ignored).
  */
-public sealed interface StoredTask permits StoredTask.InFlight, StoredTask.Finished {
+public sealed interface StoredTask permits StoredTask.InFlight, StoredTask.Finished, StoredTask.CancelRequested {
 
     String commandId();
 
@@ -33,6 +33,18 @@ public sealed interface StoredTask permits StoredTask.InFlight, StoredTask.Finis
         public Finished {
             Objects.requireNonNull(commandId, "commandId");
             Objects.requireNonNull(status, "status");
+        }
+    }
+
+    /**
+     * A cancel that came before its generate command: the command, when it comes, ends CANCELLED at once.
+     *
+     * @param commandId the commandId the cancel named
+     * @param reason    the cancel's reason, or null
+     */
+    record CancelRequested(String commandId, String reason) implements StoredTask {
+        public CancelRequested {
+            Objects.requireNonNull(commandId, "commandId");
         }
     }
 }

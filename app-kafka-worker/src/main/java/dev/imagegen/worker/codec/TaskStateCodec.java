@@ -21,6 +21,7 @@ import java.util.Map;
 public final class TaskStateCodec {
 
     static final int VERSION = 1;
+    static final String CANCEL_REQUESTED = "CANCEL_REQUESTED";
 
     /** The record for a task in its current state. */
     public byte[] write(Task task) {
@@ -86,6 +87,22 @@ public final class TaskStateCodec {
             g.writeStringField("commandId", Text.wellFormed(commandId));
             g.writeStringField("state", status);
             g.writeBooleanField("terminal", true);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The record of a cancel that came before its command. */
+    public byte[] cancelRequested(String commandId, String reason) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        try (JsonGenerator g = EventWriter.FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("v", VERSION);
+            g.writeStringField("commandId", commandId);
+            g.writeStringField("state", CANCEL_REQUESTED);
+            g.writeStringField("reason", reason);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

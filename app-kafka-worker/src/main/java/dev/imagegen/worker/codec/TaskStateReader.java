@@ -39,6 +39,9 @@ final class TaskStateReader {
         if (Boolean.TRUE.equals(m.get("terminal"))) {
             return new StoredTask.Finished(commandId, state);
         }
+        if (TaskStateCodec.CANCEL_REQUESTED.equals(state)) {
+            return new StoredTask.CancelRequested(commandId, (String) m.get("reason"));
+        }
         ProviderTaskRef ref = null;
         if (m.get("providerTask") != null) {
             Map<String, Object> p = map(m.get("providerTask"), "providerTask");

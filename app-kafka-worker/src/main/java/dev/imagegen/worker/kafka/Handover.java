@@ -59,16 +59,24 @@ final class Handover {
             restorer.read(tp.partition(), (key, value) -> {
                 unfinished.remove(key);
                 unreadable.remove(key);
+                state.cancelledBefore.remove(key);
                 if (value == null) {
                     state.known.remove(key);
                     return;
                 }
-                state.known.add(key);
                 try {
-                    if (codec.read(value) instanceof StoredTask.InFlight inFlight) {
+                    StoredTask stored = codec.read(value);
+                    if (stored instanceof StoredTask.CancelRequested cancel) {
+                        state.known.remove(key);
+                        state.cancelledBefore.put(key, cancel.reason());
+                        return;
+                    }
+                    state.known.add(key);
+                    if (stored instanceof StoredTask.InFlight inFlight) {
                         unfinished.put(key, inFlight.task());
                     }
                 } catch (IllegalArgumentException e) {
+                    state.known.add(key);
                     unreadable.put(key, e.getMessage());
                 }
             });

@@ -92,6 +92,8 @@ final class Intake {
         Decoded decoded = codecs.commands().read(record.value());
         if (decoded instanceof Decoded.Unreadable unreadable) {
             outbox.dlq(topics.dlq(), record, unreadable.reason());
+        } else if (decoded instanceof Decoded.Cancel cancel) {
+            cancel(cancel, state, record.offset(), outbox);
         } else if (decoded instanceof Decoded.Invalid invalid) {
             if (!state.known.add(invalid.commandId())) {
                 metrics.duplicate();
@@ -108,6 +110,13 @@ final class Intake {
                 metrics.duplicate();
                 return;
             }
+            if (state.cancelledBefore.containsKey(id.value())) {
+                String reason = state.cancelledBefore.remove(id.value());
+                event(EventMessage.cancelledBeforeStart(command.request(), reason, clock.instant()), outbox);
+                outbox.state(topics.tasks(), state.partition, id.value(),
+                        codecs.tasks().finished(id.value(), "CANCELLED"));
+                return;
+            }
             ownership.awaitFirstSave(id, state.partition, record.offset());
             try {
                 engine.submit(command.request());
@@ -116,6 +125,23 @@ final class Intake {
                 state.known.remove(id.value());
                 throw e;
             }
+        }
+    }
+
+    /**
+     * A cancel command (CONTRACT §5.2): a task driven here is cancelled by the engine (the cancel's offset is
+     * committed with the task's terminal event); a finished one is left alone; an unknown one is remembered, in
+     * memory and in the tasks topic, so that its generate command ends CANCELLED when it comes.
+     */
+    private void cancel(Decoded.Cancel cancel, PartitionState state, long offset, Outbox outbox) {
+        TaskId id = TaskId.of(cancel.commandId());
+        if (ownership.partitionOf(id) != null) {
+            ownership.awaitTerminalSave(id, state.partition, offset);
+            engine.cancel(id, cancel.reason());
+        } else if (!state.known.contains(id.value()) && !state.cancelledBefore.containsKey(id.value())) {
+            state.cancelledBefore.put(id.value(), cancel.reason());
+            outbox.state(topics.tasks(), state.partition, id.value(),
+                    codecs.tasks().cancelRequested(id.value(), cancel.reason()));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.imagegen.worker.kafka;
 
 import dev.imagegen.core.TaskId;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -24,6 +25,8 @@ final class Ownership {
     private final Map<Integer, PartitionState> partitions = new HashMap<>();
     private final Map<TaskId, Integer> partitionOf = new HashMap<>();
     private final Map<TaskId, Awaiting> awaiting = new LinkedHashMap<>();
+    /** Cancel commands handed to the engine, by task: their offsets stay uncommitted until the task's end is. */
+    private final Map<TaskId, List<Awaiting>> awaitingEnd = new HashMap<>();
     private final Set<TaskId> inDoubt = new HashSet<>();
 
     PartitionState partition(int partition) {
@@ -50,6 +53,12 @@ final class Ownership {
         partitions.get(partition).pending.add(offset);
     }
 
+    /** A cancel handed to the engine: its offset stays uncommitted until the task's terminal save is written. */
+    void awaitTerminalSave(TaskId id, int partition, long offset) {
+        awaitingEnd.computeIfAbsent(id, k -> new ArrayList<>()).add(new Awaiting(partition, offset, System.nanoTime()));
+        partitions.get(partition).pending.add(offset);
+    }
+
     Integer partitionOf(TaskId id) {
         return partitionOf.get(id);
     }
@@ -64,6 +73,13 @@ final class Ownership {
             }
         }
         if (terminal) {
+            for (Awaiting cancel : awaitingEnd.getOrDefault(id, List.of())) {
+                PartitionState state = partitions.get(cancel.partition());
+                if (state != null) {
+                    state.pending.remove(cancel.offset());
+                }
+            }
+            awaitingEnd.remove(id);
             partitionOf.remove(id);
             inDoubt.remove(id);
         } else if (submitInDoubt) {
@@ -110,6 +126,7 @@ final class Ownership {
             if (ofPartitions.contains(e.getValue())) {
                 inDoubt.remove(e.getKey());
                 awaiting.remove(e.getKey());
+                awaitingEnd.remove(e.getKey());
                 it.remove();
             }
         }

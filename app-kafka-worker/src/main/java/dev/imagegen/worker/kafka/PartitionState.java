@@ -1,5 +1,7 @@
 package dev.imagegen.worker.kafka;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.TreeSet;
 
 /** What the loop knows about one owned partition of the commands topic. Confined to the loop thread. */
@@ -8,6 +10,8 @@ final class PartitionState {
     final int partition;
     /** Every commandId seen in this partition: finished, in flight, or answered as invalid; never forgotten. */
     final CommandIds known = new CommandIds();
+    /** Cancels that came before their generate command, by commandId: the reason (or null). */
+    final Map<String, String> cancelledBefore = new HashMap<>();
     /** Offsets of commands handed to the engine whose first save is not written yet. */
     final TreeSet<Long> pending = new TreeSet<>();
     /** The offset after the last record consumed, or -1 before the first. */

@@ -85,7 +85,7 @@ class EventWriterTest {
         assertEquals("CANCELLED", done.get("status"));
         assertFalse(done.containsKey("progress"));
         assertEquals("NOT_SUPPORTED", done.get("vendorCancellation"));
-        assertEquals(List.of("cancelled: user closed the page"), done.get("warnings"));
+        assertEquals(List.of("user closed the page"), done.get("warnings"));
     }
 
     @Test

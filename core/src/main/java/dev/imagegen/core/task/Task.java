@@ -156,12 +156,12 @@ public record Task(GenerationRequest request, TaskState state, ProviderId provid
     /**
      * Cancelled by the caller.
      *
-     * @param reason             the caller's reason, kept as a warning, or null
+     * @param reason             the caller's reason, kept among the warnings as given, or null
      * @param vendorCancellation what the vendor said, or null when no vendor task existed
      */
     public Task cancelled(String reason, CancelOutcome vendorCancellation, Instant now) {
         check(TaskState.CANCELLED);
-        List<String> said = reason == null ? warnings : plus(warnings, "cancelled: " + reason);
+        List<String> said = reason == null ? warnings : plus(warnings, reason);
         return new Task(request, TaskState.CANCELLED, provider, providerTask, attempts, List.of(), null, said,
                 createdAt, now, null, submittedAt, polls, progress, vendorCancellation);
     }
