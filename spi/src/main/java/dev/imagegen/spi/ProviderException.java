@@ -66,9 +66,6 @@ public class ProviderException extends RuntimeException {
             if (t instanceof ProviderException pe) {
                 return Optional.of(pe);
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return Optional.empty();
     }

@@ -26,6 +26,14 @@ public final class Secret {
         return value;
     }
 
+    /**
+     * The text with every occurrence of this secret replaced by {@code [secret]}, for any text that leaves the
+     * process (a vendor may echo what it was sent). Null stays null.
+     */
+    public String redact(String text) {
+        return text == null ? null : text.replace(value, "[secret]");
+    }
+
     @Override
     public String toString() {
         return "[secret]";

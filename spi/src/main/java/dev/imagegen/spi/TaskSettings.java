@@ -21,11 +21,16 @@ import java.util.Locale;
  * @param taskTimeout          how long a task may run before it ends with {@link ErrorCode#TIMEOUT}
  * @param maxInFlight          how many tasks may be open with this vendor at once; more wait
  * @param maxRequestsPerSecond how many vendor calls (submits and polls) per second; more wait
+ * @param callbackSafetyNetInterval the shortest wait between the status calls that back up a task the vendor
+ *                                  reports by callback (a vendor fact, such as when it retries a lost callback);
+ *                                  positive; the engine waits at least {@code pollMaxInterval} in any case
  */
 public record TaskSettings(Duration pollInitialDelay, Duration pollInterval, Duration pollMaxInterval,
-                           Duration taskTimeout, int maxInFlight, int maxRequestsPerSecond) {
+                           Duration taskTimeout, int maxInFlight, int maxRequestsPerSecond,
+                           Duration callbackSafetyNetInterval) {
 
     public TaskSettings {
+        requirePositive(callbackSafetyNetInterval, "callbackSafetyNetInterval");
         requirePositive(pollInitialDelay, "pollInitialDelay");
         requirePositive(pollInterval, "pollInterval");
         requirePositive(pollMaxInterval, "pollMaxInterval");
@@ -37,6 +42,19 @@ public record TaskSettings(Duration pollInitialDelay, Duration pollInterval, Dur
         if (maxInFlight < 1 || maxRequestsPerSecond < 1) {
             throw new IllegalArgumentException("caps must be at least 1");
         }
+    }
+
+    /** Settings of a provider without callbacks: its safety net, should it ever have one, is its longest wait. */
+    public TaskSettings(Duration pollInitialDelay, Duration pollInterval, Duration pollMaxInterval,
+                        Duration taskTimeout, int maxInFlight, int maxRequestsPerSecond) {
+        this(pollInitialDelay, pollInterval, pollMaxInterval, taskTimeout, maxInFlight, maxRequestsPerSecond,
+                pollMaxInterval);
+    }
+
+    /** These settings with another callback safety-net interval. */
+    public TaskSettings withCallbackSafetyNetInterval(Duration value) {
+        return new TaskSettings(pollInitialDelay, pollInterval, pollMaxInterval, taskTimeout, maxInFlight,
+                maxRequestsPerSecond, value);
     }
 
     private static void requirePositive(Duration value, String name) {
@@ -76,7 +94,8 @@ public record TaskSettings(Duration pollInitialDelay, Duration pollInterval, Dur
             throw new ConfigException(keys.get(2).name(), "must not be shorter than " + keys.get(1).name());
         }
         return new TaskSettings(config.duration(keys.get(0)), interval, maxInterval, config.duration(keys.get(3)),
-                config.integer(keys.get(4), 1, 1_000_000), config.integer(keys.get(5), 1, 1_000_000));
+                config.integer(keys.get(4), 1, 1_000_000), config.integer(keys.get(5), 1, 1_000_000),
+                callbackSafetyNetInterval);
     }
 
     private static String prefix(ProviderId provider) {

@@ -24,6 +24,14 @@ class SecretTest {
     }
 
     @Test
+    void redacts_every_occurrence_of_the_value_and_leaves_null_alone() {
+        Secret secret = Secret.of("sk-live-123456");
+        assertEquals("Bearer [secret] rejected; [secret]", secret.redact("Bearer sk-live-123456 rejected; sk-live-123456"));
+        assertEquals("nothing to hide", secret.redact("nothing to hide"));
+        assertEquals(null, secret.redact(null));
+    }
+
+    @Test
     void equality_is_by_value() {
         assertEquals(Secret.of("a"), Secret.of("a"));
         assertEquals(Secret.of("a").hashCode(), Secret.of("a").hashCode());

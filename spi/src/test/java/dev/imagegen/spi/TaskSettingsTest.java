@@ -43,7 +43,16 @@ class TaskSettingsTest {
                 "MY_VENDOR_MAX_REQUESTS_PER_SECOND", "2"));
 
         assertEquals(new TaskSettings(Duration.ofSeconds(5), Duration.ofMillis(500), Duration.ofMinutes(1),
-                Duration.ofHours(1), 7, 2), DEFAULTS.read(config, VENDOR));
+                Duration.ofHours(1), 7, 2, Duration.ofSeconds(30)), DEFAULTS.read(config, VENDOR));
+    }
+
+    @Test
+    void the_callback_safety_net_is_the_providers_and_no_key_changes_it() {
+        TaskSettings withNet = DEFAULTS.withCallbackSafetyNetInterval(Duration.ofSeconds(45));
+        assertEquals(Duration.ofSeconds(30), DEFAULTS.callbackSafetyNetInterval(), "defaults to pollMaxInterval");
+        assertEquals(Duration.ofSeconds(45), withNet.read(ProviderConfig.of(Map.of(
+                "MY_VENDOR_POLL_MAX_INTERVAL", "1m")), VENDOR).callbackSafetyNetInterval());
+        assertThrows(IllegalArgumentException.class, () -> DEFAULTS.withCallbackSafetyNetInterval(Duration.ZERO));
     }
 
     @Test

@@ -49,9 +49,13 @@ public final class ApixoConfig {
     public static final ConfigKey READ_TIMEOUT = ConfigKey.of("APIXO_READ_TIMEOUT", "30s",
             "how long to wait for Apixo's answer; a submit that times out has an unknown outcome");
 
-    /** Apixo's own cadence, timeout and limits, overridable by the six {@code APIXO_*} task keys. */
+    /**
+     * Apixo's own cadence, timeout and limits, overridable by the six {@code APIXO_*} task keys. A task reported by
+     * callback is backed up by a status call every 30 s at most: Apixo retries a lost callback first after 30 s, so
+     * a lost one is caught about as soon as Apixo itself would try again.
+     */
     public static final TaskSettings TASK_DEFAULTS = new TaskSettings(Duration.ofSeconds(20), Duration.ofSeconds(3),
-            Duration.ofSeconds(3), Duration.ofMinutes(5), 1000, 166);
+            Duration.ofSeconds(3), Duration.ofMinutes(5), 1000, 166, Duration.ofSeconds(30));
 
     private final Secret apiKey;
     private final URI baseUrl;

@@ -1,12 +1,6 @@
 package dev.imagegen.adapter.apixo;
 
 import dev.imagegen.spi.ErrorCode;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 
@@ -78,28 +72,5 @@ final class ApixoErrors {
 
     private static boolean insufficientCredits(String message) {
         return message != null && message.toLowerCase(Locale.ROOT).contains("insufficient credit");
-    }
-
-    /**
-     * A {@code Retry-After} header, in seconds or as an HTTP date; null when absent or unreadable. A date in the
-     * past means "now".
-     */
-    static Duration retryAfter(String header, Clock clock) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String value = header.trim();
-        try {
-            long seconds = Long.parseLong(value);
-            return seconds < 0 ? null : Duration.ofSeconds(seconds);
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(clock.instant(), at);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notDate) {
-                return null;
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.imagegen.adapter.apixo;
 
 import dev.imagegen.adapter.apixo.ApixoErrors.Call;
+import dev.imagegen.adapter.http.VendorHttp;
 import dev.imagegen.adapter.apixo.wire.ApixoEnvelope;
 import dev.imagegen.adapter.apixo.wire.SubmitData;
 import dev.imagegen.adapter.apixo.wire.TaskStatus;
@@ -15,6 +16,8 @@ import dev.imagegen.spi.ProviderTaskRef;
 import dev.imagegen.spi.Submission;
 import dev.imagegen.spi.TaskSettings;
 import dev.imagegen.spi.TaskSnapshot;
+import dev.imagegen.spi.TransportFailure;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -32,10 +35,11 @@ import org.slf4j.LoggerFactory;
 final class ApixoProvider implements ImageProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApixoProvider.class);
+    private static final Argument<byte[]> BYTES = Argument.of(byte[].class);
 
     private final ApixoConfig config;
     private final ProviderDescriptor descriptor;
-    private final ApixoHttp http;
+    private final VendorHttp http;
     private final ApixoResponses responses;
     private final ApixoMapper mapper;
 
@@ -44,7 +48,8 @@ final class ApixoProvider implements ImageProvider {
         this.descriptor = new ProviderDescriptor(ApixoConfig.ID,
                 List.of(ModelOffer.builtIn(ApixoRequestRules.NANO_BANANA_PRO.value())),
                 config.callbackUrl().orElse(null));
-        this.http = new ApixoHttp(config.baseUrl(), config.connectTimeout(), config.readTimeout());
+        this.http = VendorHttp.create(ApixoConfig.ID.value(), config.baseUrl(), config.connectTimeout(),
+                config.readTimeout(), config.apiKey(), settings -> settings.setNumOfThreads(2));
         this.responses = new ApixoResponses(config.apiKey(), config.clock());
         this.mapper = new ApixoMapper(config.clock());
     }
@@ -77,9 +82,9 @@ final class ApixoProvider implements ImageProvider {
                 .contentType(MediaType.APPLICATION_JSON_TYPE));
         LOG.debug("apixo generateTask {} for {} ({} bytes, callback {})", request.model(), request.correlationId(),
                 body.length, request.callbackUrl() != null);
-        return http.exchange(post).handle((response, failure) -> {
+        return http.exchange(post, BYTES, TransportFailure.Call.SUBMIT).handle((response, failure) -> {
             if (failure != null) {
-                throw log(request.correlationId(), responses.transport(Call.SUBMIT, failure));
+                throw log(request.correlationId(), ProviderException.find(failure).orElseThrow());
             }
             try {
                 return accepted(request, response);
@@ -103,9 +108,9 @@ final class ApixoProvider implements ImageProvider {
     public CompletionStage<TaskSnapshot> poll(ProviderTaskRef task) {
         MutableHttpRequest<?> get = authorized(HttpRequest.GET(url("/api/v1/statusTask/" + task.model().value()
                 + "?taskId=" + URLEncoder.encode(task.taskId(), StandardCharsets.UTF_8))));
-        return http.exchange(get).handle((response, failure) -> {
+        return http.exchange(get, BYTES, TransportFailure.Call.STATUS).handle((response, failure) -> {
             if (failure != null) {
-                throw log(task.taskId(), responses.transport(Call.STATUS, failure));
+                throw log(task.taskId(), ProviderException.find(failure).orElseThrow());
             }
             try {
                 return snapshot(task, response);

@@ -4,21 +4,16 @@ import dev.imagegen.adapter.apixo.ApixoErrors.Call;
 import dev.imagegen.adapter.apixo.wire.ApixoEnvelope;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ProviderException;
+import dev.imagegen.spi.RetryAfter;
 import dev.imagegen.spi.Secret;
 import io.micronaut.http.HttpResponse;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import javax.net.ssl.SSLException;
 
 /**
- * Turns what came back from one exchange (a response, or a transport failure) into an envelope to read or the
- * {@link ProviderException} that says what happened. Messages never carry the API key.
+ * Turns the answer of one exchange into an envelope to read or the {@link ProviderException} that says what
+ * happened. Messages never carry the API key.
  */
 final class ApixoResponses {
 
@@ -59,7 +54,7 @@ final class ApixoResponses {
         String detail = envelope.map(ApixoResponses::describe).orElseGet(() -> raw(body));
         return new ProviderException(code, Integer.toString(status),
                 redact("Apixo answered " + name(call) + " with " + status + ": " + detail),
-                ApixoErrors.retryAfter(retryAfter, clock), null);
+                RetryAfter.parse(retryAfter, clock).orElse(null), null);
     }
 
     private ProviderException unreadable(Call call, int status, byte[] body) {
@@ -73,49 +68,6 @@ final class ApixoResponses {
     ProviderException missingTaskId(ApixoEnvelope envelope) {
         return new ProviderException(ErrorCode.OUTCOME_UNKNOWN, null,
                 redact("Apixo accepted generateTask without a taskId: " + describe(envelope)));
-    }
-
-    /**
-     * A call that got no HTTP answer. Nothing was sent when the connection failed, so that is a plain
-     * unavailability; a submit that was sent and then lost its answer (read timeout, closed connection) may have
-     * been accepted and billed, so its outcome is unknown. A status call is always safe to repeat.
-     */
-    ProviderException transport(Call call, Throwable failure) {
-        Throwable cause = unwrap(failure);
-        if (cause instanceof ProviderException known) {
-            return known;
-        }
-        String what = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-        if (notConnected(cause)) {
-            return new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, null,
-                    redact("could not reach Apixo for " + name(call) + " (" + what + ")"), null, cause);
-        }
-        if (call == Call.SUBMIT) {
-            return new ProviderException(ErrorCode.OUTCOME_UNKNOWN, null,
-                    redact("generateTask was sent but its answer was lost (" + what
-                            + "); Apixo may have accepted the task"), null, cause);
-        }
-        return new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, null,
-                redact("statusTask got no answer (" + what + ")"), null, cause);
-    }
-
-    private static boolean notConnected(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException
-                    || t instanceof NoRouteToHostException || t instanceof SSLException
-                    || t instanceof io.micronaut.http.client.exceptions.NoHostException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable t = failure;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     private static String describe(ApixoEnvelope envelope) {
@@ -136,6 +88,6 @@ final class ApixoResponses {
     }
 
     private String redact(String message) {
-        return message.replace(apiKey.reveal(), "[secret]");
+        return apiKey.redact(message);
     }
 }

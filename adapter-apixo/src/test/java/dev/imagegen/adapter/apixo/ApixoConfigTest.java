@@ -22,7 +22,7 @@ class ApixoConfigTest {
         TaskSettings defaults = ApixoConfig.read(ProviderConfig.of(Map.of("APIXO_API_KEY", "k"))).taskSettings();
 
         assertEquals(new TaskSettings(Duration.ofSeconds(20), Duration.ofSeconds(3), Duration.ofSeconds(3),
-                Duration.ofMinutes(5), 1000, 166), defaults);
+                Duration.ofMinutes(5), 1000, 166, Duration.ofSeconds(30)), defaults, "callbacks backed up every 30 s");
     }
 
     @Test

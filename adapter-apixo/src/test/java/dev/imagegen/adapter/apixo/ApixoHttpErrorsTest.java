@@ -134,16 +134,6 @@ class ApixoHttpErrorsTest {
     }
 
     @Test
-    void a_refused_connection_is_unavailability_for_submit_and_poll() {
-        ApixoSimulator gone = ApixoSimulator.start();
-        gone.close();
-        try (ImageProvider nowhere = new ApixoProviderFactory().create(Fixtures.config(gone))) {
-            assertEquals(ErrorCode.PROVIDER_UNAVAILABLE, failure(nowhere.submit(request())).code());
-            assertEquals(ErrorCode.PROVIDER_UNAVAILABLE, failure(nowhere.poll(ref("task_1"))).code());
-        }
-    }
-
-    @Test
     void a_closed_provider_sends_nothing_and_closing_twice_is_harmless() {
         ImageProvider closed = new ApixoProviderFactory().create(Fixtures.config(simulator));
         closed.close();

@@ -1,7 +1,6 @@
 package dev.imagegen.adapter.apixo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,10 +14,6 @@ import dev.imagegen.spi.ProviderRequest;
 import dev.imagegen.spi.ProviderTaskRef;
 import dev.imagegen.testkit.LoopbackServer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -85,17 +80,6 @@ class ApixoOddAnswersTest {
 
         assertEquals(ErrorCode.PERMISSION_DENIED, e.code());
         assertTrue(e.getMessage().contains("Forbidden"), e.getMessage());
-    }
-
-    @Test
-    void retry_after_is_read_as_seconds_or_as_an_http_date() {
-        Clock clock = Clock.fixed(Instant.parse("2026-11-22T09:00:00Z"), ZoneOffset.UTC);
-
-        assertEquals(Duration.ofSeconds(30), ApixoErrors.retryAfter("30", clock));
-        assertEquals(Duration.ofSeconds(90), ApixoErrors.retryAfter("Sun, 22 Nov 2026 09:01:30 GMT", clock));
-        assertEquals(Duration.ZERO, ApixoErrors.retryAfter("Sun, 22 Nov 2026 08:00:00 GMT", clock));
-        assertNull(ApixoErrors.retryAfter("soon", clock));
-        assertNull(ApixoErrors.retryAfter(null, clock));
     }
 
     private static ProviderRequest request() {

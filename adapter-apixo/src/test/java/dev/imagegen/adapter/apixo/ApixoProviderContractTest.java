@@ -11,6 +11,10 @@ import dev.imagegen.spi.OutputFormat;
 import dev.imagegen.spi.contract.HttpErrorCase;
 import dev.imagegen.spi.contract.ImageProviderContractTest;
 import dev.imagegen.testkit.VendorSimulator;
+import dev.imagegen.spi.Durations;
+import dev.imagegen.spi.ProviderConfig;
+import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +56,12 @@ class ApixoProviderContractTest extends ImageProviderContractTest {
     @Override
     protected String apiKey() {
         return simulator.apiKey();
+    }
+
+    @Override
+    protected ProviderConfig configAt(URI baseUrl, Duration readTimeout) {
+        return Fixtures.config(simulator, Map.of("APIXO_BASE_URL", baseUrl.toString(),
+                "APIXO_READ_TIMEOUT", Durations.format(readTimeout)));
     }
 
     @Override

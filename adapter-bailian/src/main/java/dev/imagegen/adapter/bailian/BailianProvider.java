@@ -1,6 +1,7 @@
 package dev.imagegen.adapter.bailian;
 
 import dev.imagegen.adapter.bailian.Envelope.Phase;
+import dev.imagegen.adapter.http.VendorHttp;
 import dev.imagegen.spi.CancelOutcome;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ImageProvider;
@@ -11,21 +12,16 @@ import dev.imagegen.spi.ProviderTaskRef;
 import dev.imagegen.spi.Submission;
 import dev.imagegen.spi.TaskSettings;
 import dev.imagegen.spi.TaskSnapshot;
+import dev.imagegen.spi.TransportFailure;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.DefaultHttpClientConfiguration;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
-import java.net.MalformedURLException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,25 +35,16 @@ final class BailianProvider implements ImageProvider {
     private final BailianSettings settings;
     private final ProviderDescriptor descriptor;
     private final ObjectMapper json = ObjectMapper.getDefault();
-    private final Redactor redactor;
     private final BailianResponses responses;
-    private final HttpClient client;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final VendorHttp http;
 
     BailianProvider(BailianSettings settings) {
         this.settings = settings;
         this.descriptor = new ProviderDescriptor(BailianConfig.ID, settings.style().offers(), null);
-        this.redactor = new Redactor(settings.apiKey());
-        this.responses = new BailianResponses(BailianConfig.ID, new Envelope(json, settings.clock(), redactor),
-                settings.clock(), settings.taskSettings().pollInitialDelay());
-        DefaultHttpClientConfiguration http = new DefaultHttpClientConfiguration();
-        http.setConnectTimeout(settings.connectTimeout());
-        http.setReadTimeout(settings.readTimeout());
-        try {
-            this.client = HttpClient.create(settings.root().toURL(), http);
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("bailian: base URL " + settings.root() + " is not a URL", e);
-        }
+        this.responses = new BailianResponses(BailianConfig.ID, new Envelope(json, settings.clock(),
+                settings.apiKey()), settings.clock(), settings.taskSettings().pollInitialDelay());
+        this.http = VendorHttp.create(BailianConfig.ID.value(), settings.root(), settings.connectTimeout(),
+                settings.readTimeout(), settings.apiKey(), configuration -> { });
     }
 
     @Override
@@ -140,34 +127,13 @@ final class BailianProvider implements ImageProvider {
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            client.close();
-        }
+        http.close();
     }
 
-    private CompletableFuture<RawResponse> exchange(MutableHttpRequest<?> http, Phase phase) {
-        if (closed.get()) {
-            return CompletableFuture.failedFuture(new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, null,
-                    "bailian: the provider is closed"));
-        }
-        http.bearerAuth(settings.apiKey().reveal()).accept(MediaType.APPLICATION_JSON_TYPE);
-        CompletableFuture<HttpResponse<String>> sent;
-        try {
-            sent = FirstValue.of(client.exchange(http, Argument.STRING, Argument.STRING));
-        } catch (RuntimeException e) {
-            sent = CompletableFuture.failedFuture(e);
-        }
-        return sent.handle((response, failure) -> {
-            if (failure == null) {
-                return raw(response);
-            }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            if (cause instanceof HttpClientResponseException refused) {
-                return raw(refused.getResponse());
-            }
-            throw Transport.failure(cause, phase, redactor);
-        });
+    private CompletableFuture<RawResponse> exchange(MutableHttpRequest<?> request, Phase phase) {
+        request.bearerAuth(settings.apiKey().reveal()).accept(MediaType.APPLICATION_JSON_TYPE);
+        return http.exchange(request, Argument.STRING, phase == Phase.SUBMIT ? TransportFailure.Call.SUBMIT
+                : TransportFailure.Call.STATUS).thenApply(BailianProvider::raw);
     }
 
     private static RawResponse raw(HttpResponse<?> response) {

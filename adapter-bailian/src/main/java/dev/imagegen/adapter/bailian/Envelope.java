@@ -2,14 +2,12 @@ package dev.imagegen.adapter.bailian;
 
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ProviderException;
+import dev.imagegen.spi.RetryAfter;
+import dev.imagegen.spi.Secret;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -29,12 +27,12 @@ final class Envelope {
 
     private final ObjectMapper json;
     private final Clock clock;
-    private final Redactor redactor;
+    private final Secret apiKey;
 
-    Envelope(ObjectMapper json, Clock clock, Redactor redactor) {
+    Envelope(ObjectMapper json, Clock clock, Secret apiKey) {
         this.json = json;
         this.clock = clock;
-        this.redactor = redactor;
+        this.apiKey = apiKey;
     }
 
     /**
@@ -122,25 +120,8 @@ final class Envelope {
         String text = "bailian: " + (message == null || message.isBlank() ? outcome.name() : message)
                 + " (" + (code == null ? "" : code + ", ") + "HTTP " + response.status()
                 + (requestId == null ? "" : ", request " + requestId) + ")";
-        return new ProviderException(outcome, redactor.redact(providerCode), redactor.redact(cut(text)),
-                retryAfter(response.retryAfter()), null);
-    }
-
-    private Duration retryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String value = header.trim();
-        if (value.matches("\\d{1,9}")) {
-            return Duration.ofSeconds(Long.parseLong(value));
-        }
-        try {
-            Duration wait = Duration.between(clock.instant(),
-                    ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            return wait.isNegative() ? Duration.ZERO : wait;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return new ProviderException(outcome, apiKey.redact(providerCode), apiKey.redact(cut(text)),
+                RetryAfter.parse(response.retryAfter(), clock).orElse(null), null);
     }
 
     private JsonNode parse(String body) {
@@ -164,7 +145,7 @@ final class Envelope {
     }
 
     private String snippet(String body) {
-        return body.isBlank() ? "(empty)" : redactor.redact(cut(body.strip()));
+        return body.isBlank() ? "(empty)" : apiKey.redact(cut(body.strip()));
     }
 
     private static String cut(String text) {

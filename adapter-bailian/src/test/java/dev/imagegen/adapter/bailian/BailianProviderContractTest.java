@@ -9,6 +9,11 @@ import dev.imagegen.spi.ProviderTaskState;
 import dev.imagegen.spi.contract.HttpErrorCase;
 import dev.imagegen.spi.contract.ImageProviderContractTest;
 import dev.imagegen.testkit.VendorSimulator;
+import dev.imagegen.spi.Durations;
+import dev.imagegen.spi.ProviderConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +60,15 @@ abstract class BailianProviderContractTest extends ImageProviderContractTest {
     @Override
     protected String apiKey() {
         return fixture.sim.apiKey();
+    }
+
+    @Override
+    protected ProviderConfig configAt(URI baseUrl, Duration readTimeout) {
+        Map<String, String> config = new HashMap<>(fixture.sim.providerConfig());
+        config.put("BAILIAN_BASE_URL", baseUrl.toString());
+        config.put("BAILIAN_CONNECT_TIMEOUT", "2s");
+        config.put("BAILIAN_READ_TIMEOUT", Durations.format(readTimeout));
+        return ProviderConfig.of(config);
     }
 
     @Override

@@ -52,19 +52,6 @@ class TransportTest {
     }
 
     @Test
-    void connection_refused_on_submit_is_provider_unavailable() {
-        LoopbackServer closed = LoopbackServer.start(Map.of(), 1);
-        String base = closed.baseUrl().toString();
-        closed.close();
-        try (ImageProvider refused = provider(base, Map.of("BAILIAN_CONNECT_TIMEOUT", "1s"))) {
-            assertEquals(ErrorCode.PROVIDER_UNAVAILABLE,
-                    Fixture.failure(() -> refused.submit(WAN).toCompletableFuture().join()).code());
-            assertEquals(ErrorCode.PROVIDER_UNAVAILABLE,
-                    Fixture.failure(() -> refused.poll(TASK).toCompletableFuture().join()).code());
-        }
-    }
-
-    @Test
     void a_read_timeout_after_a_submit_was_sent_is_outcome_unknown() {
         try (Fixture slow = Fixture.start(SimOptions.defaults(), Map.of("BAILIAN_READ_TIMEOUT", "300ms"),
                 Clock.systemUTC())) {

@@ -48,11 +48,15 @@ final class ResponseMapping {
         };
     }
 
+    /** A submit's answer: the submission, and the {@code poll_url} Xenodia gave with a task (null when none). */
+    record Answered(Submission submission, String pollUrl) {
+    }
+
     /**
      * A 2xx answer to a submit. A task envelope (any 2xx carrying {@code task_id}) is to be polled; {@code data[]}
      * is a finished generation. Anything else leaves open whether Xenodia took the task.
      */
-    Submission toSubmission(ModelId model, String body) {
+    Answered toSubmission(ModelId model, String body) {
         ImageGenerationResponse answer;
         try {
             answer = Json.read(body, ImageGenerationResponse.class);
@@ -61,8 +65,9 @@ final class ResponseMapping {
                     "Xenodia accepted the submit with an unreadable answer: " + e.getMessage());
         }
         if (answer.taskId() != null && !answer.taskId().isBlank()) {
-            return new Submission.Accepted(new ProviderTaskRef(XenodiaConfig.PROVIDER_ID, model, answer.taskId()),
-                    hint(answer.recommendedPollIntervalMs(), answer.etaHintSeconds()));
+            return new Answered(new Submission.Accepted(new ProviderTaskRef(XenodiaConfig.PROVIDER_ID, model,
+                    answer.taskId()), hint(answer.recommendedPollIntervalMs(), answer.etaHintSeconds())),
+                    answer.pollUrl());
         }
         List<String> warnings = new ArrayList<>();
         List<GeneratedImage> images = images(answer.data(), warnings);
@@ -70,7 +75,7 @@ final class ResponseMapping {
             throw new ProviderException(ErrorCode.OUTCOME_UNKNOWN, null,
                     "Xenodia answered the submit with neither a task id nor an image URL");
         }
-        return new Submission.Completed(images, warnings);
+        return new Answered(new Submission.Completed(images, warnings), null);
     }
 
     /** A 2xx answer to {@code GET /v1/tasks/{id}}. */

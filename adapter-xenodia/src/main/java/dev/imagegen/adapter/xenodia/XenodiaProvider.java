@@ -16,7 +16,6 @@ import dev.imagegen.spi.TaskSettings;
 import dev.imagegen.spi.TaskSnapshot;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.uri.UriBuilder;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -36,12 +35,14 @@ final class XenodiaProvider implements ImageProvider {
     private final XenodiaHttp http;
     private final ResponseMapping responses;
     private final ModelDiscovery discovery;
+    private final PollPaths pollPaths;
 
     XenodiaProvider(XenodiaConfig config) {
         this.config = config;
         this.http = new XenodiaHttp(config);
         this.responses = new ResponseMapping(config.baseUrl());
         this.discovery = new ModelDiscovery(this::readModels, config.discoveryTtl());
+        this.pollPaths = new PollPaths(config.baseUrl(), config.taskSettings().taskTimeout());
         discovery.current();
     }
 
@@ -73,8 +74,13 @@ final class XenodiaProvider implements ImageProvider {
         }
         LOG.debug("submit {} model {} as {} with {} reference(s)", request.correlationId(), request.model(),
                 request.hasInlineReferences() ? "multipart" : "json", request.references().size());
-        return http.send(Call.SUBMIT, call, true)
-                .thenApply(answer -> responses.toSubmission(request.model(), answer.body()));
+        return http.send(Call.SUBMIT, call, true).thenApply(answer -> {
+            ResponseMapping.Answered answered = responses.toSubmission(request.model(), answer.body());
+            if (answered.submission() instanceof Submission.Accepted accepted) {
+                pollPaths.remember(accepted.task().taskId(), answered.pollUrl());
+            }
+            return answered.submission();
+        });
     }
 
     @Override
@@ -83,11 +89,13 @@ final class XenodiaProvider implements ImageProvider {
             return CompletableFuture.failedFuture(new ProviderException(ErrorCode.INVALID_REQUEST, null,
                     "task " + task.taskId() + " belongs to provider " + task.provider() + ", not xenodia"));
         }
-        String path = UriBuilder.of("/v1/tasks").path(task.taskId()).build().toString();
-        return http.send(Call.POLL, HttpRequest.GET(path), true)
+        return http.send(Call.POLL, HttpRequest.GET(pollPaths.pathOf(task.taskId())), true)
                 .thenApply(answer -> {
                     TaskSnapshot snapshot = responses.toSnapshot(answer.body());
                     LOG.debug("task {} is {} ({})", task.taskId(), snapshot.vendorState(), snapshot.state());
+                    if (snapshot.state().terminal()) {
+                        pollPaths.forget(task.taskId());
+                    }
                     return snapshot;
                 });
     }

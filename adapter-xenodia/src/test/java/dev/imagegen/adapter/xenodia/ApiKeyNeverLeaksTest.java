@@ -41,7 +41,7 @@ class ApiKeyNeverLeaksTest {
         try (ImageProvider provider = Fixtures.provider(config)) {
             ProviderException submit = failure(provider.submit(Fixtures.typical()));
             assertEquals(ErrorCode.AUTHENTICATION_FAILED, submit.code());
-            assertTrue(submit.getMessage().contains("[redacted]"), "the vendor did quote the key: " + submit);
+            assertTrue(submit.getMessage().contains("[secret]"), "the vendor did quote the key: " + submit);
             ProviderException poll = failure(provider.poll(new ProviderTaskRef(XenodiaConfig.PROVIDER_ID,
                     Fixtures.typical().model(), "task_1")));
             assertEquals(ErrorCode.AUTHENTICATION_FAILED, poll.code());

@@ -1,14 +1,9 @@
 package dev.imagegen.adapter.xenodia;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.imagegen.adapter.xenodia.ErrorTable.Call;
 import dev.imagegen.spi.ErrorCode;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The status and code table beyond the contract suite's cases, and the error body readers. */
@@ -50,15 +45,5 @@ class ErrorTableTest {
                 VendorError.ofBody("{\"error\":{\"code\":\"rate_limit\",\"message\":\"slow down\"}}"));
         assertEquals(new VendorError(null, "Bad Gateway"), VendorError.ofBody("Bad Gateway"));
         assertEquals(new VendorError(null, null), VendorError.ofBody(""));
-    }
-
-    @Test
-    void retry_after_is_read_as_seconds_or_an_http_date() {
-        Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
-        assertEquals(Duration.ofSeconds(12), RetryAfter.parse("12", clock));
-        assertEquals(Duration.ofSeconds(90), RetryAfter.parse("Sun, 22 Nov 2026 10:01:30 GMT", clock));
-        assertEquals(Duration.ZERO, RetryAfter.parse("Sun, 22 Nov 2026 09:00:00 GMT", clock));
-        assertNull(RetryAfter.parse("soon", clock));
-        assertNull(RetryAfter.parse(null, clock));
     }
 }

@@ -71,7 +71,7 @@ class ResponseMappingTest {
         Submission.Accepted accepted = assertInstanceOf(Submission.Accepted.class, mapping.toSubmission(
                 ModelId.of("nano-banana-pro"), """
                 {"task_id":"task_123","object":"task","state":"waiting","recommended_poll_interval_ms":0,
-                 "eta_hint_seconds":0}"""));
+                 "eta_hint_seconds":0}""").submission());
         assertEquals("task_123", accepted.task().taskId());
         assertEquals(PollHint.NONE, accepted.hint());
     }
@@ -79,7 +79,7 @@ class ResponseMappingTest {
     @Test
     void a_task_envelope_answered_with_200_is_still_a_task() {
         assertInstanceOf(Submission.Accepted.class, mapping.toSubmission(ModelId.of("gpt-image-2"),
-                "{\"task_id\":\"t9\",\"state\":\"queuing\"}"));
+                "{\"task_id\":\"t9\",\"state\":\"queuing\"}").submission());
     }
 
     @Test

@@ -8,6 +8,10 @@ import dev.imagegen.spi.ProviderTaskState;
 import dev.imagegen.spi.contract.HttpErrorCase;
 import dev.imagegen.spi.contract.ImageProviderContractTest;
 import dev.imagegen.testkit.VendorSimulator;
+import dev.imagegen.spi.Durations;
+import dev.imagegen.spi.ProviderConfig;
+import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +40,14 @@ class XenodiaProviderContractTest extends ImageProviderContractTest {
     @Override
     protected String apiKey() {
         return XENODIA.simulator().apiKey();
+    }
+
+    @Override
+    protected ProviderConfig configAt(URI baseUrl, Duration readTimeout) {
+        Map<String, String> config = Fixtures.config(XENODIA.simulator());
+        config.put("XENODIA_BASE_URL", baseUrl.toString());
+        config.put("XENODIA_READ_TIMEOUT", Durations.format(readTimeout));
+        return ProviderConfig.of(config);
     }
 
     @Override

@@ -24,12 +24,6 @@ import java.util.Optional;
  */
 public final class PollPolicy {
 
-    /**
-     * The shortest wait between safety-net polls of a callback-backed task: Apixo, the vendor with callbacks, retries
-     * a callback first after 30 s, so a lost one is caught about as soon as Apixo itself would try again.
-     */
-    public static final Duration CALLBACK_SAFETY_NET = Duration.ofSeconds(30);
-
     private final TaskSettings settings;
 
     public PollPolicy(TaskSettings settings) {
@@ -60,9 +54,9 @@ public final class PollPolicy {
 
     /**
      * A slower cadence for tasks whose vendor reports by callback: polling only backs the callback up. The first
-     * call comes as usual; later ones every {@code pollMaxInterval}, but never more often than every
-     * {@link #CALLBACK_SAFETY_NET}, so that polling does not spend the rate budget the callbacks' own follow-up
-     * polls need.
+     * call comes as usual; later ones every {@code pollMaxInterval}, but never more often than the provider's
+     * {@link TaskSettings#callbackSafetyNetInterval()}, so that polling does not spend the rate budget the callbacks'
+     * own follow-up polls need.
      */
     public Duration safetyNetDelay(int pollsDone, PollHint hint, double jitter) {
         Duration regular = delay(pollsDone, hint, jitter);
@@ -70,7 +64,8 @@ public final class PollPolicy {
             return regular;
         }
         Duration longest = settings.pollMaxInterval();
-        return longest.compareTo(CALLBACK_SAFETY_NET) >= 0 ? longest : CALLBACK_SAFETY_NET;
+        Duration safetyNet = settings.callbackSafetyNetInterval();
+        return longest.compareTo(safetyNet) >= 0 ? longest : safetyNet;
     }
 
     /**

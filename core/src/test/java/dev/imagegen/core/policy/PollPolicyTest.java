@@ -164,10 +164,19 @@ class PollPolicyTest {
 
     @Test
     void a_callback_task_with_a_brisk_cadence_still_polls_only_every_30_seconds() {
-        PollPolicy brisk = new PollPolicy(new TaskSettings(s(20), s(3), s(3), Duration.ofMinutes(5), 1000, 166));
+        PollPolicy brisk = new PollPolicy(new TaskSettings(s(20), s(3), s(3), Duration.ofMinutes(5), 1000, 166,
+                s(30)));
         assertEquals(s(20), brisk.safetyNetDelay(0, PollHint.NONE, NO_JITTER));
         assertEquals(s(3), brisk.delay(1, PollHint.NONE, NO_JITTER), "without callbacks: every 3 s");
-        assertEquals(PollPolicy.CALLBACK_SAFETY_NET, brisk.safetyNetDelay(1, PollHint.NONE, NO_JITTER));
+        assertEquals(s(30), brisk.safetyNetDelay(1, PollHint.NONE, NO_JITTER));
         assertEquals(s(30), brisk.safetyNetDelay(5, PollHint.NONE, 0.99));
+    }
+
+    @Test
+    void the_safety_net_cadence_is_the_providers_and_defaults_to_the_longest_wait() {
+        TaskSettings plain = new TaskSettings(s(20), s(3), s(5), Duration.ofMinutes(5), 1000, 166);
+        assertEquals(s(5), new PollPolicy(plain).safetyNetDelay(3, PollHint.NONE, NO_JITTER));
+        assertEquals(s(45), new PollPolicy(plain.withCallbackSafetyNetInterval(s(45)))
+                .safetyNetDelay(3, PollHint.NONE, NO_JITTER));
     }
 }

@@ -51,6 +51,7 @@ import org.junit.jupiter.api.TestFactory;
 public abstract class ImageProviderContractTest {
 
     private static final Duration TASK_DEADLINE = Duration.ofSeconds(20);
+    private static final Duration TRANSPORT_READ_TIMEOUT = Duration.ofMillis(500);
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G'};
     private static final byte[] JPEG_MAGIC = {(byte) 0xFF, (byte) 0xD8};
     private static final HttpClient IMAGE_CLIENT =
@@ -79,6 +80,12 @@ public abstract class ImageProviderContractTest {
 
     /** Every HTTP error class of the vendor's submit endpoint and the code it must map to. */
     protected abstract List<HttpErrorCase> httpErrors();
+
+    /**
+     * A configuration of this provider with the simulator's API key, pointed at another base URL (a fault server
+     * for the transport cases), with this read timeout and a connect timeout of a few seconds.
+     */
+    protected abstract ProviderConfig configAt(URI baseUrl, Duration readTimeout);
 
     @BeforeEach
     void resetSimulator() {
@@ -187,6 +194,30 @@ public abstract class ImageProviderContractTest {
                 .allMatch(c -> c.expected() == ErrorCode.OUTCOME_UNKNOWN), "a 504 to a submit is OUTCOME_UNKNOWN");
     }
 
+    /**
+     * The same network failure ends the same way with every adapter: never sent (refused, a failed TLS handshake)
+     * is PROVIDER_UNAVAILABLE, safe to retry or fall back; a submit sent and then cut off (reset, read timeout) is
+     * OUTCOME_UNKNOWN; a status call is always PROVIDER_UNAVAILABLE. The key never appears in the message.
+     */
+    @TestFactory
+    Stream<DynamicTest> transport_failures_say_whether_the_call_was_sent() {
+        return TransportCase.all().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
+            try (TransportCase.Fault fault = c.fault().get();
+                 ImageProvider faulty = factory().create(configAt(fault.baseUrl(), TRANSPORT_READ_TIMEOUT))) {
+                ProviderTaskRef task = new ProviderTaskRef(factory().id(), typicalRequest().model(), "task-1");
+                ProviderException e = failureOf(() -> (c.submit() ? faulty.submit(typicalRequest())
+                        : faulty.poll(task)).toCompletableFuture().join());
+                assertEquals(c.expected(), e.code(), () -> c + ", but got " + e.code() + ": " + e.getMessage()
+                        + "; causes: " + causes(e));
+                if (c.sent()) {
+                    assertTrue(fault.requestsRead() > 0, "the fault server must have read the request");
+                }
+                assertNoSecret(e.getMessage());
+                assertNoSecret(String.valueOf(e));
+            }
+        }));
+    }
+
     @Test
     void vendor_states_include_a_success_a_failure_and_a_pending_state() {
         assertTrue(vendorStates().containsValue(ProviderTaskState.SUCCEEDED));
@@ -248,6 +279,14 @@ public abstract class ImageProviderContractTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode(), () -> "GET " + url);
         return response.body();
+    }
+
+    private static String causes(Throwable failure) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = failure.getCause(); t != null && chain.length() < 2000; t = t.getCause()) {
+            chain.append(" <- ").append(t.getClass().getName());
+        }
+        return chain.toString();
     }
 
     private static boolean startsWith(byte[] body, byte[] prefix) {

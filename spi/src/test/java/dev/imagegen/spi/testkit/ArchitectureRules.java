@@ -14,8 +14,12 @@ public final class ArchitectureRules {
     public static final String SPI = "dev.imagegen.spi..";
     public static final String CORE = "dev.imagegen.core..";
     public static final String ADAPTERS = "dev.imagegen.adapter..";
+    /** The adapter toolkit (module {@code adapter-http}): HTTP plumbing every adapter may share. */
+    public static final String ADAPTER_TOOLKIT = "dev.imagegen.adapter.http..";
     public static final String WORKER = "dev.imagegen.worker..";
     public static final String JDK = "java..";
+    /** The JDK's TLS types, which the spi's transport-failure classification names. */
+    public static final String JDK_TLS = "javax.net.ssl..";
 
     private ArchitectureRules() {
     }
@@ -23,7 +27,7 @@ public final class ArchitectureRules {
     /** spi depends on nothing but the JDK. */
     public static ArchRule spiDependsOnTheJdkOnly() {
         return classes().that().resideInAPackage(SPI)
-                .should().onlyDependOnClassesThat().resideInAnyPackage(SPI, JDK)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(SPI, JDK, JDK_TLS)
                 .because("the spi is the JDK-only port every adapter implements");
     }
 
@@ -34,14 +38,25 @@ public final class ArchitectureRules {
                 .because("the core is a pure domain: spi and JDK only");
     }
 
-    /** An adapter sees the spi but never the core, another adapter, nor Kafka. */
+    /** An adapter sees the spi and the adapter toolkit but never the core, another adapter, nor Kafka. */
     public static ArchRule adapterDependsOnSpiNotCoreNorOtherAdapters(String adapterPackage) {
         return noClasses().that().resideInAPackage(adapterPackage + "..")
                 .should().dependOnClassesThat().resideInAnyPackage(CORE, WORKER, "org.apache.kafka..")
                 .orShould().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
                         "another adapter", c -> c.getPackageName().startsWith("dev.imagegen.adapter.")
-                                && !c.getPackageName().startsWith(adapterPackage)))
-                .because("adapters depend on the spi only, never on the core or each other");
+                                && !c.getPackageName().startsWith(adapterPackage)
+                                && !c.getPackageName().startsWith("dev.imagegen.adapter.http")))
+                .because("adapters depend on the spi and the adapter toolkit only, never on the core or each other");
+    }
+
+    /** The adapter toolkit depends on the spi (and Micronaut's client), never on the core, an adapter, nor Kafka. */
+    public static ArchRule adapterToolkitDependsOnSpiOnly() {
+        return noClasses().that().resideInAPackage(ADAPTER_TOOLKIT)
+                .should().dependOnClassesThat().resideInAnyPackage(CORE, WORKER, "org.apache.kafka..")
+                .orShould().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "an adapter", c -> c.getPackageName().startsWith("dev.imagegen.adapter.")
+                                && !c.getPackageName().startsWith("dev.imagegen.adapter.http")))
+                .because("the toolkit serves every adapter and knows none of them");
     }
 
     /** Outside the adapters nothing uses the Micronaut HTTP client. */

@@ -104,7 +104,11 @@ final class Endpoints {
             return VendorAnswer.of(200, SimulatedModel.orderedMap("created", task.createdEpochSeconds(),
                     "data", List.of(Map.of("url", TaskBook.imageUrl(baseUrl.get(), task).toString()))));
         }
-        return VendorAnswer.of(202, tasks.envelope(task, tasks.stateOf(task)));
+        Map<String, Object> envelope = tasks.envelope(task, tasks.stateOf(task));
+        if (state.pollUrlFormat != null) {
+            envelope.put("poll_url", String.format(state.pollUrlFormat, task.id()));
+        }
+        return VendorAnswer.of(202, envelope);
     }
 
     VendorAnswer poll(HttpExchange exchange) {
@@ -119,6 +123,8 @@ final class Endpoints {
         if (!authorized(exchange)) {
             return unauthorized(exchange);
         }
+        state.lastStatusCall.set(exchange.getRequestURI().getRawPath()
+                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
         String id = exchange.getRequestURI().getPath().substring("/v1/tasks/".length());
         Optional<TaskBook.SimTask> task = tasks.find(id);
         tasks.ledger.statusAsked(id, System.currentTimeMillis());

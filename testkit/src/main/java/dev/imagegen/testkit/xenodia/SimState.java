@@ -25,6 +25,8 @@ final class SimState {
     final AtomicReference<Duration> pollStall = new AtomicReference<>();
     final AtomicReference<Duration> discoveryStall = new AtomicReference<>();
     volatile String pinnedState;
+    volatile String pollUrlFormat;
+    final AtomicReference<String> lastStatusCall = new AtomicReference<>();
     volatile String failCode;
     volatile ResponseMode mode;
     volatile boolean discoveryDown;
@@ -52,6 +54,8 @@ final class SimState {
         pollStall.set(null);
         discoveryStall.set(null);
         pinnedState = null;
+        pollUrlFormat = null;
+        lastStatusCall.set(null);
         failCode = null;
         mode = options.responseMode();
         discoveryDown = false;

@@ -116,6 +116,14 @@ public final class XenodiaSimulator implements VendorSimulator, AutoCloseable {
         state.pinnedState = vendorState;
     }
 
+    /**
+     * The {@code poll_url} that submits answer from now on: this format with the task id as its one {@code %s}
+     * (relative like Xenodia's {@code /v1/tasks/%s}, or absolute); null for Xenodia's own.
+     */
+    public void advertisePollUrl(String format) {
+        state.pollUrlFormat = format;
+    }
+
     /** How valid submits are answered from now on. */
     public void respondWith(ResponseMode mode) {
         state.mode = mode;
@@ -155,6 +163,11 @@ public final class XenodiaSimulator implements VendorSimulator, AutoCloseable {
     }
 
     // ---- observations -------------------------------------------------------------------------------------
+
+    /** The path and query of the last task status call since the last reset, or null. */
+    public String lastStatusCall() {
+        return state.lastStatusCall.get();
+    }
 
     /** The submits received since the last reset (at most {@code recordLimit}, the newest), oldest first. */
     public List<ReceivedSubmit> submits() {

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -112,36 +113,39 @@ class ApixoSimulatorTest {
 
     @Test
     void a_task_moves_from_pending_through_processing_to_success_and_serves_its_image() throws Exception {
-        simulator.timings(Duration.ofMillis(100), Duration.ofMillis(200));
-        String taskId = taskId(submit("nano-banana-pro", simulator.apiKey(),
-                "{\"input\":{\"mode\":\"text-to-image\",\"prompt\":\"p\",\"output_format\":\"jpeg\"}}").body());
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
+        try (ApixoSimulator timed = ApixoSimulator.start(SimOptions.fast().withClock(clock)
+                .withTimings(Duration.ofMillis(100), Duration.ofMillis(200)))) {
+            String taskId = taskId(submit(timed, "nano-banana-pro", timed.apiKey(),
+                    "{\"input\":{\"mode\":\"text-to-image\",\"prompt\":\"p\",\"output_format\":\"jpeg\"}}")
+                    .body());
 
-        assertTrue(status(taskId).contains("\"state\":\"pending\""));
-        Thread.sleep(150);
-        assertTrue(status(taskId).contains("\"state\":\"processing\""));
-        Thread.sleep(200);
-        String done = status(taskId);
-        assertTrue(done.contains("\"state\":\"success\"") && done.contains("\"completeTime\"")
-                && done.contains("\"costTime\""), done);
-        String url = done.replaceAll(".*resultUrls\\\\\":\\[\\\\\"([^\\\\]+)\\\\\".*", "$1");
-        HttpResponse<byte[]> image = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, image.statusCode(), url);
-        assertEquals("image/jpeg", image.headers().firstValue("Content-Type").orElse(""));
-        assertEquals((byte) 0xFF, image.body()[0]);
-        TaskLedger.TaskTrace trace = simulator.ledger().trace(taskId).orElseThrow();
-        assertEquals(300, trace.finishesMillis() - trace.createdMillis());
-        assertEquals(3, trace.statusCalls().size());
-        assertTrue(trace.statusCalls().get(2) >= trace.finishesMillis(), trace.toString());
+            assertTrue(status(timed, taskId).contains("\"state\":\"pending\""));
+            clock.advance(Duration.ofMillis(150));
+            assertTrue(status(timed, taskId).contains("\"state\":\"processing\""));
+            clock.advance(Duration.ofMillis(200));
+            String done = status(timed, taskId);
+            assertTrue(done.contains("\"state\":\"success\"") && done.contains("\"completeTime\"")
+                    && done.contains("\"costTime\""), done);
+            String url = done.replaceAll(".*resultUrls\\\\\":\\[\\\\\"([^\\\\]+)\\\\\".*", "$1");
+            HttpResponse<byte[]> image = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, image.statusCode(), url);
+            assertEquals("image/jpeg", image.headers().firstValue("Content-Type").orElse(""));
+            assertEquals((byte) 0xFF, image.body()[0]);
+            TaskLedger.TaskTrace trace = timed.ledger().trace(taskId).orElseThrow();
+            assertEquals(300, trace.finishesMillis() - trace.createdMillis());
+            assertEquals(3, trace.statusCalls().size());
+            assertTrue(trace.statusCalls().get(2) >= trace.finishesMillis(), trace.toString());
+        }
     }
 
     @Test
     void a_task_told_to_fail_reports_its_fail_code_and_message() throws Exception {
         simulator.failTasksWith("CONTENT_VIOLATION");
-        simulator.timings(Duration.ofMillis(1), Duration.ofMillis(1));
+        simulator.timings(Duration.ZERO, Duration.ZERO);
         String taskId = taskId(submit("nano-banana-pro", simulator.apiKey(),
                 "{\"input\":{\"mode\":\"text-to-image\",\"prompt\":\"p\"}}").body());
-        Thread.sleep(20);
 
         String failed = status(taskId);
         assertTrue(failed.contains("\"state\":\"failed\",\"failCode\":\"CONTENT_VIOLATION\","
@@ -183,14 +187,23 @@ class ApixoSimulatorTest {
     }
 
     private static String status(String taskId) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(simulator.baseUrl().resolve(
+        return status(simulator, taskId);
+    }
+
+    private static String status(ApixoSimulator sim, String taskId) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(sim.baseUrl().resolve(
                 "/api/v1/statusTask/nano-banana-pro?taskId=" + taskId))
-                .header("Authorization", "Bearer " + simulator.apiKey()).build(),
+                .header("Authorization", "Bearer " + sim.apiKey()).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static HttpResponse<String> submit(String model, String key, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(simulator.baseUrl().resolve("/api/v1/generateTask/" + model))
+        return submit(simulator, model, key, body);
+    }
+
+    private static HttpResponse<String> submit(ApixoSimulator sim, String model, String key, String body)
+            throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(sim.baseUrl().resolve("/api/v1/generateTask/" + model))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
