@@ -86,6 +86,31 @@ class CommandReaderTest {
     }
 
     @Test
+    void reads_a_cancel_with_and_without_a_reason() {
+        Decoded.Cancel cancel = assertInstanceOf(Decoded.Cancel.class, read(
+                "{\"type\":\"imagegen.cancel.v1\",\"commandId\":\"order-42-hero\",\"reason\":\"user closed the page\"}"));
+        assertEquals("order-42-hero", cancel.commandId());
+        assertEquals("user closed the page", cancel.reason());
+        assertNull(assertInstanceOf(Decoded.Cancel.class, read(
+                "{\"type\":\"imagegen.cancel.v1\",\"commandId\":\"order-42-hero\"}")).reason());
+    }
+
+    @Test
+    void a_cancel_that_breaks_the_contract_goes_to_the_dlq_and_names_the_field() {
+        String tooLong = "{\"type\":\"imagegen.cancel.v1\",\"commandId\":\"c-1\",\"reason\":\"" + "x".repeat(257) + "\"}";
+        assertTrue(unreadableReason(tooLong.getBytes(StandardCharsets.UTF_8)).contains("reason must be a string of at most 256"));
+        String badId = "{\"type\":\"imagegen.cancel.v1\",\"commandId\":\"has space\"}";
+        assertTrue(unreadableReason(badId.getBytes(StandardCharsets.UTF_8)).contains("commandId must be 1-128"));
+        String numberReason = "{\"type\":\"imagegen.cancel.v1\",\"commandId\":\"c-1\",\"reason\":42}";
+        assertTrue(unreadableReason(numberReason.getBytes(StandardCharsets.UTF_8)).contains("reason"));
+    }
+
+    @Test
+    void an_unknown_type_names_both_command_types() {
+        assertTrue(invalidMessage(command(",\"type\":\"imagegen.delete.v1\"")).contains("imagegen.cancel.v1"));
+    }
+
+    @Test
     void reads_a_minimal_command_with_defaults() {
         GenerationRequest r = assertInstanceOf(Decoded.Command.class, read(command(""))).request();
         assertNull(r.provider());

@@ -147,6 +147,72 @@ class WorkerLoopTest {
         }
     }
 
+    private static String cancel(String id, String reason) {
+        return "{\"type\":\"imagegen.cancel.v1\",\"commandId\":\"" + id + "\",\"reason\":\"" + reason + "\"}";
+    }
+
+    @Test
+    void a_cancel_ends_a_running_task_cancelled_and_says_the_vendor_could_not_cancel() throws Exception {
+        try (LoopHarness h = new LoopHarness(1).start()) {
+            h.send(0, "loop-cx-1", command("loop-cx-1", "a cat @forever"));
+            await("the vendor has it", () -> h.statuses("loop-cx-1").contains("SUBMITTED"));
+            h.send(0, "loop-cx-1", cancel("loop-cx-1", "user closed the page"));
+            await("terminal event", () -> terminal(h, "loop-cx-1"));
+
+            Map<String, Object> last = h.events("loop-cx-1").get(h.events("loop-cx-1").size() - 1);
+            assertEquals("CANCELLED", last.get("status"));
+            assertEquals("NOT_SUPPORTED", last.get("vendorCancellation"));
+            assertEquals(List.of("user closed the page"), last.get("warnings"));
+            await("both offsets committed", () -> h.producer.consumerGroupOffsetsHistory().stream()
+                    .anyMatch(m -> m.values().stream().anyMatch(o -> o.containsValue(new OffsetAndMetadata(2)))));
+        }
+    }
+
+    @Test
+    void a_cancel_before_its_command_ends_the_command_cancelled_without_a_vendor_call() throws Exception {
+        try (LoopHarness h = new LoopHarness(1).start()) {
+            h.send(0, "loop-cx-2", cancel("loop-cx-2", "changed my mind"));
+            h.send(0, "loop-cx-2", command("loop-cx-2", "@sync"));
+            await("terminal event", () -> terminal(h, "loop-cx-2"));
+            h.send(0, "loop-cx-2", command("loop-cx-2", "@sync"));
+            h.send(0, "loop-after-cx", command("loop-after-cx", "@sync"));
+            await("a later command", () -> terminal(h, "loop-after-cx"));
+
+            assertEquals(List.of("CANCELLED"), h.statuses("loop-cx-2"));
+            Map<String, Object> event = h.events("loop-cx-2").get(0);
+            assertEquals(List.of("changed my mind"), event.get("warnings"));
+            assertEquals(Map.of("tenant", "acme"), event.get("metadata"));
+            assertFalse(event.containsKey("vendorCancellation"), "no vendor task existed");
+            assertEquals(0, TestVendor.submitsOf("loop-cx-2"));
+        }
+    }
+
+    @Test
+    void a_cancel_of_a_finished_task_does_nothing() throws Exception {
+        try (LoopHarness h = new LoopHarness(1).start()) {
+            h.send(0, "loop-cx-3", command("loop-cx-3", "@sync"));
+            await("terminal event", () -> terminal(h, "loop-cx-3"));
+            h.send(0, "loop-cx-3", cancel("loop-cx-3", "too late"));
+            h.send(0, "loop-after-cx3", command("loop-after-cx3", "@sync"));
+            await("a later command", () -> terminal(h, "loop-after-cx3"));
+
+            assertEquals(List.of("ACCEPTED", "SUCCEEDED"), h.statuses("loop-cx-3"));
+        }
+    }
+
+    @Test
+    void a_remembered_cancel_survives_a_takeover() throws Exception {
+        try (LoopHarness h = new LoopHarness(1)) {
+            h.store(0, "loop-cx-4", h.tasks.cancelRequested("loop-cx-4", "before the restart"));
+            h.start();
+            h.send(0, "loop-cx-4", command("loop-cx-4", "@sync"));
+            await("terminal event", () -> terminal(h, "loop-cx-4"));
+
+            assertEquals(List.of("CANCELLED"), h.statuses("loop-cx-4"));
+            assertEquals(0, TestVendor.submitsOf("loop-cx-4"));
+        }
+    }
+
     /** A task the vendor accepted (as far as the tasks topic says); the test vendor does not know its task id. */
     private static Task submittedTask(String id) {
         Instant t0 = Instant.now();
