@@ -75,13 +75,13 @@ public final class Worker implements AutoCloseable {
         HttpEndpoint http = null;
         try {
             RecordLimits limits = TopicSetup.ensure(admin, config.topics(), config.partitions(),
-                    clients.maxRequestSize());
+                    clients.maxRequestSize(), config.dedupRetention());
             List<String> secrets = new ArrayList<>(secrets(registry, providerConfig));
             secrets.addAll(config.kafka().secrets());
             Redactor redactor = new Redactor(secrets);
             Codecs codecs = new Codecs(new CommandReader(new HashSet<>(registry.ids())), new EventWriter(redactor),
                     new TaskStateCodec());
-            WorkerLoop loop = new WorkerLoop(LoopSettings.defaults(config.topics(), limits, config.drainTimeout()),
+            WorkerLoop loop = new WorkerLoop(LoopSettings.defaults(config.topics(), limits, config.drainTimeout(), config.dedupRetention()),
                     clients.commandConsumer(), clients::producer,
                     KafkaRestorers.create(admin, clients.restoreConsumer(), config.topics().tasks()), engine.host(),
                     store, codecs, metrics, Clock.systemUTC());

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DurationsTest {
 
     @ParameterizedTest
-    @CsvSource({"250ms, 250", "3s, 3000", "2m, 120000", "1h, 3600000", "0ms, 0", "1500ms, 1500", "90s, 90000"})
+    @CsvSource({"250ms, 250", "3s, 3000", "2m, 120000", "1h, 3600000", "7d, 604800000", "0ms, 0", "1500ms, 1500", "90s, 90000"})
     void parses_the_four_units(String text, long millis) {
         assertEquals(Duration.ofMillis(millis), Durations.parse(text));
     }
@@ -24,7 +24,7 @@ class DurationsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"250, 250ms", "3000, 3s", "120000, 2m", "3600000, 1h", "0, 0ms", "1500, 1500ms", "90000, 90s",
+    @CsvSource({"250, 250ms", "3000, 3s", "120000, 2m", "3600000, 1h", "86400000, 1d", "90000000, 25h", "0, 0ms", "1500, 1500ms", "90000, 90s",
             "7200000, 2h", "5400000, 90m", "3601000, 3601s"})
     void formats_with_the_largest_exact_unit(long millis, String text) {
         assertEquals(text, Durations.format(Duration.ofMillis(millis)));
@@ -43,7 +43,7 @@ class DurationsTest {
     void rejects_other_spellings_naming_the_text(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse(text));
         assertTrue(e.getMessage().contains("'" + text + "'"), e.getMessage());
-        assertTrue(e.getMessage().contains("250ms, 3s, 2m or 1h"), e.getMessage());
+        assertTrue(e.getMessage().contains("250ms, 3s, 2m, 1h or 7d"), e.getMessage());
     }
 
     @Test

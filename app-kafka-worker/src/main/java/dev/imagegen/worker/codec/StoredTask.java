@@ -1,6 +1,7 @@
 package dev.imagegen.worker.codec;
 
 import dev.imagegen.core.task.Task;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -26,10 +27,11 @@ public sealed interface StoredTask permits StoredTask.InFlight, StoredTask.Finis
     /**
      * A commandId whose terminal event was written.
      *
-     * @param commandId the commandId as the command wrote it
-     * @param status    the terminal state's name
+     * @param commandId  the commandId as the command wrote it
+     * @param status     the terminal state's name
+     * @param finishedAt when it finished, or null in records of workers before the dedup retention
      */
-    record Finished(String commandId, String status) implements StoredTask {
+    record Finished(String commandId, String status, Instant finishedAt) implements StoredTask {
         public Finished {
             Objects.requireNonNull(commandId, "commandId");
             Objects.requireNonNull(status, "status");

@@ -26,7 +26,7 @@ public final class TaskStateCodec {
     /** The record for a task in its current state. */
     public byte[] write(Task task) {
         if (task.terminal()) {
-            return finished(task.id().value(), task.state().name());
+            return finished(task.id().value(), task.state().name(), task.updatedAt());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try (JsonGenerator g = EventWriter.FACTORY.createGenerator(out)) {
@@ -78,8 +78,12 @@ public final class TaskStateCodec {
         return out.toByteArray();
     }
 
-    /** The mark of a finished commandId (also for commands that never became a task). */
-    public byte[] finished(String commandId, String status) {
+    /**
+     * The mark of a finished commandId (also for commands that never became a task).
+     *
+     * @param at when it finished: the dedup retention counts from here
+     */
+    public byte[] finished(String commandId, String status, Instant at) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         try (JsonGenerator g = EventWriter.FACTORY.createGenerator(out)) {
             g.writeStartObject();
@@ -87,6 +91,7 @@ public final class TaskStateCodec {
             g.writeStringField("commandId", Text.wellFormed(commandId));
             g.writeStringField("state", status);
             g.writeBooleanField("terminal", true);
+            g.writeStringField("finishedAt", at.toString());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

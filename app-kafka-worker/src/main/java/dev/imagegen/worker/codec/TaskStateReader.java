@@ -37,7 +37,7 @@ final class TaskStateReader {
         String commandId = str(m, "commandId");
         String state = str(m, "state");
         if (Boolean.TRUE.equals(m.get("terminal"))) {
-            return new StoredTask.Finished(commandId, state);
+            return new StoredTask.Finished(commandId, state, instant(m.get("finishedAt")));
         }
         if (TaskStateCodec.CANCEL_REQUESTED.equals(state)) {
             return new StoredTask.CancelRequested(commandId, (String) m.get("reason"));

@@ -21,7 +21,7 @@ public final class Help {
                 .append("          on SIGTERM\n")
                 .append("  demo    everything in one process on 127.0.0.1: a Kafka broker, the worker, sample commands\n")
                 .append("  --help  this text\n\n")
-                .append("Environment (durations are written 250ms, 3s, 2m, 1h):\n\n");
+                .append("Environment (durations are written 250ms, 3s, 2m, 1h, 7d):\n\n");
         List<ConfigKey> keys = new ArrayList<>(WorkerKeys.all());
         keys.addAll(providerKeys);
         int width = keys.stream().mapToInt(k -> k.name().length()).max().orElse(20);

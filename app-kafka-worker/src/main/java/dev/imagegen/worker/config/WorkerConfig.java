@@ -3,6 +3,7 @@ package dev.imagegen.worker.config;
 import dev.imagegen.core.UnknownOutcomePolicy;
 import dev.imagegen.spi.ConfigException;
 import dev.imagegen.spi.ConfigKey;
+import dev.imagegen.spi.Durations;
 import dev.imagegen.spi.ProviderConfig;
 import dev.imagegen.spi.ProviderId;
 import java.time.Duration;
@@ -25,15 +26,18 @@ import java.util.regex.Pattern;
  * @param httpAddress       address of the HTTP endpoint
  * @param httpPort          port of the HTTP endpoint, 0 for any
  * @param drainTimeout      how long a drain waits for submits in flight
+ * @param dedupRetention    how long a finished commandId (and a cancel that came first) is remembered
  * @param kafka             Kafka client properties from {@code IMAGEGEN_KAFKA_*} variables
  * @param clientOverrides   extra Kafka client properties (tests tune timeouts with them), never null
  */
 public record WorkerConfig(String bootstrapServers, String groupId, Topics topics, int partitions,
                            List<ProviderId> providerOrder, UnknownOutcomePolicy unknownOutcome, String httpAddress,
-                           int httpPort, Duration drainTimeout, KafkaSettings kafka,
+                           int httpPort, Duration drainTimeout, Duration dedupRetention, KafkaSettings kafka,
                            Map<String, Object> clientOverrides) {
 
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
+    /** The shortest dedup retention: below it, a command redelivered after a rebalance could run twice. */
+    static final Duration MIN_DEDUP_RETENTION = Duration.ofMinutes(1);
 
     public WorkerConfig {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -69,27 +73,26 @@ public record WorkerConfig(String bootstrapServers, String groupId, Topics topic
         String address = config.string(WorkerKeys.HTTP_ADDRESS);
         int port = config.integer(WorkerKeys.HTTP_PORT, 0, 65_535);
         Duration drain = config.duration(WorkerKeys.DRAIN_TIMEOUT);
+        Duration retention = config.duration(WorkerKeys.DEDUP_RETENTION);
+        if (retention.compareTo(MIN_DEDUP_RETENTION) < 0) {
+            throw new ConfigException(WorkerKeys.DEDUP_RETENTION.name(), Durations.format(retention)
+                    + " is too short: write at least " + Durations.format(MIN_DEDUP_RETENTION));
+        }
         String bootstrap = config.string(WorkerKeys.BOOTSTRAP_SERVERS);
         return new WorkerConfig(bootstrap, groupId, topics, partitions, order, policy, address, port, drain,
-                KafkaSettings.NONE, Map.of());
-    }
-
-    /** The same settings with other Kafka bootstrap servers. */
-    public WorkerConfig withBootstrapServers(String value) {
-        return new WorkerConfig(value, groupId, topics, partitions, providerOrder, unknownOutcome, httpAddress,
-                httpPort, drainTimeout, kafka, clientOverrides);
+                retention, KafkaSettings.NONE, Map.of());
     }
 
     /** The same settings with these {@code IMAGEGEN_KAFKA_*} client properties. */
     public WorkerConfig withKafka(KafkaSettings value) {
         return new WorkerConfig(bootstrapServers, groupId, topics, partitions, providerOrder, unknownOutcome,
-                httpAddress, httpPort, drainTimeout, value, clientOverrides);
+                httpAddress, httpPort, drainTimeout, dedupRetention, value, clientOverrides);
     }
 
     /** The same settings with extra Kafka client properties. */
     public WorkerConfig withClientOverrides(Map<String, Object> value) {
         return new WorkerConfig(bootstrapServers, groupId, topics, partitions, providerOrder, unknownOutcome,
-                httpAddress, httpPort, drainTimeout, kafka, value);
+                httpAddress, httpPort, drainTimeout, dedupRetention, kafka, value);
     }
 
     private static String topic(ProviderConfig config, ConfigKey key) {

@@ -28,6 +28,9 @@ public final class WorkerKeys {
             "address of the worker's HTTP endpoint (health, metrics, vendor callbacks)");
     public static final ConfigKey HTTP_PORT = ConfigKey.of("IMAGEGEN_HTTP_PORT", "8080",
             "port of the worker's HTTP endpoint (0: any free port)");
+    public static final ConfigKey DEDUP_RETENTION = ConfigKey.of("IMAGEGEN_DEDUP_RETENTION", "7d",
+            "a commandId is generated at most once within this time after its terminal event (and a cancel that came "
+                    + "first is remembered this long); then it is forgotten, in memory and in the tasks topic");
     public static final ConfigKey DRAIN_TIMEOUT = ConfigKey.of("IMAGEGEN_DRAIN_TIMEOUT", "10s",
             "on SIGTERM or a partition handover: how long to wait for vendor submits in flight to answer");
 
@@ -37,6 +40,6 @@ public final class WorkerKeys {
     /** Every key of the worker itself, in the order --help lists them. */
     public static List<ConfigKey> all() {
         return List.of(BOOTSTRAP_SERVERS, GROUP_ID, COMMANDS_TOPIC, EVENTS_TOPIC, DLQ_TOPIC, TASKS_TOPIC, PARTITIONS,
-                PROVIDER_ORDER, UNKNOWN_OUTCOME_POLICY, HTTP_ADDRESS, HTTP_PORT, DRAIN_TIMEOUT);
+                PROVIDER_ORDER, UNKNOWN_OUTCOME_POLICY, HTTP_ADDRESS, HTTP_PORT, DRAIN_TIMEOUT, DEDUP_RETENTION);
     }
 }

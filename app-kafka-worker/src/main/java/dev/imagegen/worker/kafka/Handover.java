@@ -5,6 +5,9 @@ import dev.imagegen.core.TaskId;
 import dev.imagegen.core.task.Task;
 import dev.imagegen.worker.codec.StoredTask;
 import dev.imagegen.worker.codec.TaskStateCodec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,9 +38,13 @@ final class Handover {
     private final KafkaTaskStore store;
     private final Ownership ownership;
     private final Intake intake;
+    private final Clock clock;
+    private final Duration retention;
 
     Handover(PartitionRestorer restorer, TaskStateCodec codec, GenerationHost engine, KafkaTaskStore store,
-             Ownership ownership, Intake intake) {
+             Ownership ownership, Intake intake, Clock clock, Duration retention) {
+        this.clock = clock;
+        this.retention = retention;
         this.restorer = restorer;
         this.codec = codec;
         this.engine = engine;
@@ -54,6 +61,9 @@ final class Handover {
                 continue;
             }
             PartitionState state = new PartitionState(tp.partition());
+            Instant now = clock.instant();
+            int nowMinute = CommandIds.minute(now);
+            int stale = CommandIds.minute(now.minus(retention));
             Map<String, Task> unfinished = new LinkedHashMap<>();
             Map<String, String> unreadable = new HashMap<>();
             restorer.read(tp.partition(), (key, value) -> {
@@ -66,17 +76,21 @@ final class Handover {
                 }
                 try {
                     StoredTask stored = codec.read(value);
+                    state.known.remove(key);
                     if (stored instanceof StoredTask.CancelRequested cancel) {
-                        state.known.remove(key);
-                        state.cancelledBefore.put(key, cancel.reason());
-                        return;
-                    }
-                    state.known.add(key);
-                    if (stored instanceof StoredTask.InFlight inFlight) {
+                        state.cancelledBefore.put(key, new PartitionState.EarlyCancel(cancel.reason(), nowMinute));
+                    } else if (stored instanceof StoredTask.InFlight inFlight) {
+                        state.known.add(key, CommandIds.IN_FLIGHT);
                         unfinished.put(key, inFlight.task());
+                    } else {
+                        Instant at = ((StoredTask.Finished) stored).finishedAt();
+                        int finished = at == null ? nowMinute : CommandIds.minute(at);
+                        if (finished >= stale) {
+                            state.known.add(key, finished);
+                        }
                     }
                 } catch (IllegalArgumentException e) {
-                    state.known.add(key);
+                    state.known.add(key, nowMinute);
                     unreadable.put(key, e.getMessage());
                 }
             });
@@ -88,6 +102,8 @@ final class Handover {
         for (Map.Entry<Task, Integer> entry : resume) {
             Task task = entry.getKey();
             ownership.drive(task.id(), entry.getValue());
+            // the age of a restored record is unknown: write it again in the next retention passes
+            ownership.written(task.id(), Instant.EPOCH);
             ownership.saved(task.id(), false, task.submitInDoubt());
             store.restored(task);
             engine.resume(task);

@@ -10,6 +10,8 @@ import dev.imagegen.worker.codec.EventMessage;
 import dev.imagegen.worker.config.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -29,6 +31,8 @@ final class Intake {
 
     private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
     private static final Header[] NO_HEADERS = new Header[0];
+    /** The most task states one retention pass writes again (the rest go in the next passes). */
+    static final int MAX_REWRITES = 1000;
 
     /** Completes a save whose partition this worker no longer owns: the engine then drops the step. */
     static final class PartitionReleased extends RuntimeException {
@@ -95,26 +99,29 @@ final class Intake {
         } else if (decoded instanceof Decoded.Cancel cancel) {
             cancel(cancel, state, record.offset(), outbox);
         } else if (decoded instanceof Decoded.Invalid invalid) {
-            if (!state.known.add(invalid.commandId())) {
+            Instant now = clock.instant();
+            if (!state.known.add(invalid.commandId(), CommandIds.minute(now))) {
                 metrics.duplicate();
                 return;
             }
-            EventMessage event = EventMessage.invalid(invalid, clock.instant());
+            EventMessage event = EventMessage.invalid(invalid, now);
             event(event, outbox);
             outbox.state(topics.tasks(), state.partition, invalid.commandId(),
-                    codecs.tasks().finished(invalid.commandId(), event.status().name()));
+                    codecs.tasks().finished(invalid.commandId(), event.status().name(), now));
         } else {
             Decoded.Command command = (Decoded.Command) decoded;
             TaskId id = command.request().id();
-            if (!state.known.add(id.value())) {
+            if (!state.known.add(id.value(), CommandIds.IN_FLIGHT)) {
                 metrics.duplicate();
                 return;
             }
-            if (state.cancelledBefore.containsKey(id.value())) {
-                String reason = state.cancelledBefore.remove(id.value());
-                event(EventMessage.cancelledBeforeStart(command.request(), reason, clock.instant()), outbox);
+            PartitionState.EarlyCancel early = state.cancelledBefore.remove(id.value());
+            if (early != null) {
+                Instant now = clock.instant();
+                state.known.stamp(id.value(), CommandIds.minute(now));
+                event(EventMessage.cancelledBeforeStart(command.request(), early.reason(), now), outbox);
                 outbox.state(topics.tasks(), state.partition, id.value(),
-                        codecs.tasks().finished(id.value(), "CANCELLED"));
+                        codecs.tasks().finished(id.value(), "CANCELLED", now));
                 return;
             }
             ownership.awaitFirstSave(id, state.partition, record.offset());
@@ -139,7 +146,8 @@ final class Intake {
             ownership.awaitTerminalSave(id, state.partition, offset);
             engine.cancel(id, cancel.reason());
         } else if (!state.known.contains(id.value()) && !state.cancelledBefore.containsKey(id.value())) {
-            state.cancelledBefore.put(id.value(), cancel.reason());
+            state.cancelledBefore.put(id.value(), new PartitionState.EarlyCancel(cancel.reason(),
+                    CommandIds.minute(clock.instant())));
             outbox.state(topics.tasks(), state.partition, id.value(),
                     codecs.tasks().cancelRequested(id.value(), cancel.reason()));
         }
@@ -173,7 +181,11 @@ final class Intake {
                 event(EventMessage.of(save.event()), outbox);
             }
             outbox.completeOnCommit(save.done());
+            if (task.terminal()) {
+                ownership.partition(partition).known.stamp(task.id().value(), CommandIds.minute(task.updatedAt()));
+            }
             ownership.saved(task.id(), task.terminal(), task.submitInDoubt());
+            ownership.written(task.id(), clock.instant());
         }
     }
 
@@ -207,8 +219,10 @@ final class Intake {
         engine.release(id);
         store.forget(id);
         ownership.untrack(id);
-        event(EventMessage.failed(id.value(), code, message, metadata, clock.instant()), outbox);
-        outbox.state(topics.tasks(), partition, id.value(), codecs.tasks().finished(id.value(), "FAILED"));
+        Instant now = clock.instant();
+        ownership.partition(partition).known.stamp(id.value(), CommandIds.minute(now));
+        event(EventMessage.failed(id.value(), code, message, metadata, now), outbox);
+        outbox.state(topics.tasks(), partition, id.value(), codecs.tasks().finished(id.value(), "FAILED", now));
     }
 
     /**
@@ -227,6 +241,39 @@ final class Intake {
         outbox.event(topics.events(), event.commandId(), value, event.status().name());
     }
 
+    /**
+     * Forgets what the dedup retention no longer covers: finished commandIds and cancels that came first, older than
+     * {@code retention}. The tasks topic forgets them too (its {@code retention.ms}); so that it never forgets a task
+     * in flight, each one's state is written again once its last record is half a retention old.
+     */
+    void retain(Duration retention, Outbox outbox) {
+        Instant now = clock.instant();
+        int cutoff = CommandIds.minute(now.minus(retention));
+        int forgotten = 0;
+        for (Integer number : ownership.owned()) {
+            PartitionState state = ownership.partition(number);
+            forgotten += state.known.forgetFinishedBefore(cutoff);
+            state.cancelledBefore.values().removeIf(early -> early.minute() < cutoff);
+        }
+        int rewritten = 0;
+        for (TaskId id : ownership.writtenBefore(now.minus(retention.dividedBy(2)))) {
+            if (rewritten == MAX_REWRITES) {
+                break;
+            }
+            Task task = store.find(id).orElse(null);
+            Integer partition = ownership.partitionOf(id);
+            if (task != null && partition != null && !ownership.inDoubt(id)) {
+                outbox.state(topics.tasks(), partition, id.value(), codecs.tasks().write(task));
+                ownership.written(id, now);
+                rewritten++;
+            }
+        }
+        if (forgotten > 0 || rewritten > 0) {
+            LOG.info("dedup retention {}: forgot {} finished commandIds, wrote the state of {} long-running tasks "
+                    + "again", retention, forgotten, rewritten);
+        }
+    }
+
     /** Refuses the held saves of these partitions (after they were released). */
     void dropHeld(Collection<Integer> partitions) {
         for (Iterator<KafkaTaskStore.Save> it = held.iterator(); it.hasNext(); ) {
@@ -237,12 +284,5 @@ final class Intake {
                 it.remove();
             }
         }
-    }
-
-    /** Lets the held saves through again (a handover that did not happen). */
-    List<KafkaTaskStore.Save> takeHeld() {
-        List<KafkaTaskStore.Save> out = new ArrayList<>(held);
-        held.clear();
-        return out;
     }
 }

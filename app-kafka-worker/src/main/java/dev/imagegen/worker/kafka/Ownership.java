@@ -2,6 +2,7 @@ package dev.imagegen.worker.kafka;
 
 import dev.imagegen.core.TaskId;
 import java.util.Collection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +29,8 @@ final class Ownership {
     /** Cancel commands handed to the engine, by task: their offsets stay uncommitted until the task's end is. */
     private final Map<TaskId, List<Awaiting>> awaitingEnd = new HashMap<>();
     private final Set<TaskId> inDoubt = new HashSet<>();
+    /** When each task's state was last written to the tasks topic (or restored from it). */
+    private final Map<TaskId, Instant> writtenAt = new HashMap<>();
 
     PartitionState partition(int partition) {
         return partitions.get(partition);
@@ -59,6 +62,18 @@ final class Ownership {
         partitions.get(partition).pending.add(offset);
     }
 
+    /** The task's state was written (or read back) at {@code at}. */
+    void written(TaskId id, Instant at) {
+        if (partitionOf.containsKey(id)) {
+            writtenAt.put(id, at);
+        }
+    }
+
+    /** Tasks driven here whose state was last written before {@code at}. */
+    List<TaskId> writtenBefore(Instant at) {
+        return writtenAt.entrySet().stream().filter(e -> e.getValue().isBefore(at)).map(Map.Entry::getKey).toList();
+    }
+
     Integer partitionOf(TaskId id) {
         return partitionOf.get(id);
     }
@@ -81,6 +96,7 @@ final class Ownership {
             }
             awaitingEnd.remove(id);
             partitionOf.remove(id);
+            writtenAt.remove(id);
             inDoubt.remove(id);
         } else if (submitInDoubt) {
             inDoubt.add(id);
@@ -127,14 +143,11 @@ final class Ownership {
                 inDoubt.remove(e.getKey());
                 awaiting.remove(e.getKey());
                 awaitingEnd.remove(e.getKey());
+                writtenAt.remove(e.getKey());
                 it.remove();
             }
         }
         partitions.keySet().removeAll(ofPartitions);
-    }
-
-    void clear() {
-        drop(owned());
     }
 
     /** The offsets to commit for every owned partition that consumed something. */

@@ -8,10 +8,17 @@ import java.util.TreeSet;
 final class PartitionState {
 
     final int partition;
-    /** Every commandId seen in this partition: finished, in flight, or answered as invalid; never forgotten. */
+    /**
+     * Every commandId seen in this partition: in flight, or finished (or answered as invalid) within the dedup
+     * retention.
+     */
     final CommandIds known = new CommandIds();
-    /** Cancels that came before their generate command, by commandId: the reason (or null). */
-    final Map<String, String> cancelledBefore = new HashMap<>();
+    /** A cancel that came before its generate command: its reason (or null) and the minute it came. */
+    record EarlyCancel(String reason, int minute) {
+    }
+
+    /** Cancels that came before their generate command, by commandId. */
+    final Map<String, EarlyCancel> cancelledBefore = new HashMap<>();
     /** Offsets of commands handed to the engine whose first save is not written yet. */
     final TreeSet<Long> pending = new TreeSet<>();
     /** The offset after the last record consumed, or -1 before the first. */

@@ -1,6 +1,7 @@
 package dev.imagegen.worker.kafka;
 
 import dev.imagegen.worker.config.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the topics that are missing at start: the tasks topic compacted and with as many partitions as the
- * commands topic (their partitions must match one to one). Then learns how large a record each topic it writes
- * takes.
+ * commands topic (their partitions must match one to one), its records deleted after the dedup retention. Checks a
+ * tasks topic that exists: it must be compacted (so no in-flight task's state is dropped) and keep records at least
+ * the dedup retention. Then learns how large a record each topic it writes takes.
  */
 public final class TopicSetup {
 
@@ -44,7 +46,8 @@ public final class TopicSetup {
      * @throws IllegalStateException when a limit is below {@link RecordLimits#FLOOR}, or the tasks topic's
      *                               partitions do not match the commands topic's
      */
-    public static RecordLimits ensure(Admin admin, Topics topics, int partitions, int maxRequestSize) {
+    public static RecordLimits ensure(Admin admin, Topics topics, int partitions, int maxRequestSize,
+                                      Duration dedupRetention) {
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             int commandPartitions = existing.contains(topics.commands())
@@ -62,12 +65,12 @@ public final class TopicSetup {
                         .configs(Map.of("max.message.bytes", Long.toString(SIXTEEN_MB))));
             }
             if (!existing.contains(topics.tasks())) {
-                Map<String, String> configs = new HashMap<>();
-                configs.put("cleanup.policy", "compact");
+                Map<String, String> configs = new HashMap<>(TasksTopic.configs(dedupRetention));
                 configs.put("max.message.bytes", Long.toString(SIXTEEN_MB));
                 missing.add(new NewTopic(topics.tasks(), Optional.of(commandPartitions), Optional.empty())
                         .configs(configs));
             } else {
+                TasksTopic.check(admin, topics.tasks(), dedupRetention);
                 int taskPartitions = describe(admin, topics.tasks()).partitions().size();
                 if (taskPartitions != commandPartitions) {
                     throw new IllegalStateException("the tasks topic '" + topics.tasks() + "' has " + taskPartitions

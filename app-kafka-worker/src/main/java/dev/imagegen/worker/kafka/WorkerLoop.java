@@ -4,6 +4,7 @@ import dev.imagegen.core.GenerationHost;
 import dev.imagegen.worker.WorkerMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +52,8 @@ public final class WorkerLoop implements Runnable {
     private volatile int partitionsOwned;
     private boolean quiet;
     private boolean needsReset;
+    private final Clock clock;
+    private Instant lastRetentionPass;
 
     public WorkerLoop(LoopSettings settings, Consumer<byte[], byte[]> consumer,
                       Supplier<Producer<byte[], byte[]>> producers, PartitionRestorer restorer, GenerationHost engine,
@@ -60,11 +63,14 @@ public final class WorkerLoop implements Runnable {
         this.engine = engine;
         this.store = store;
         this.metrics = metrics;
+        this.clock = clock;
+        this.lastRetentionPass = clock.instant();
         this.outbox = new Outbox(settings.limits());
         this.intake = new Intake(settings.topics(), settings.limits(), codecs, engine, store, ownership, metrics,
                 clock);
         this.transactions = new Transactions(producers, consumer, ownership, settings.topics().commands(), metrics);
-        this.handover = new Handover(restorer, codecs.tasks(), engine, store, ownership, intake);
+        this.handover = new Handover(restorer, codecs.tasks(), engine, store, ownership, intake, clock,
+                settings.dedupRetention());
         store.onSave(this::wakeup);
     }
 
@@ -155,6 +161,11 @@ public final class WorkerLoop implements Runnable {
         intake.records(records, outbox);
         intake.saves(store.drain(), Set.of(), outbox);
         intake.giveUpOnStuck(settings.stuckAfter().toNanos(), outbox);
+        Instant now = clock.instant();
+        if (!now.isBefore(lastRetentionPass.plus(settings.retentionPass()))) {
+            lastRetentionPass = now;
+            intake.retain(settings.dedupRetention(), outbox);
+        }
         transactions.commit(outbox);
     }
 

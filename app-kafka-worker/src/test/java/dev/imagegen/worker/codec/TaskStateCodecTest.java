@@ -56,9 +56,24 @@ class TaskStateCodecTest {
     void a_finished_task_is_a_small_mark() {
         Task failed = Task.accept(fullRequest(), T0).failed(new ProviderFailure(ErrorCode.TIMEOUT, null, "late"), T0);
         byte[] bytes = codec.write(failed);
-        assertEquals(new StoredTask.Finished("order-42", "FAILED"), codec.read(bytes));
-        assertTrue(bytes.length < 100, new String(bytes, StandardCharsets.UTF_8));
-        assertEquals(new StoredTask.Finished("bad id!", "FAILED"), codec.read(codec.finished("bad id!", "FAILED")));
+        assertEquals(new StoredTask.Finished("order-42", "FAILED", T0), codec.read(bytes));
+        assertTrue(bytes.length < 130, new String(bytes, StandardCharsets.UTF_8));
+        assertEquals(new StoredTask.Finished("bad id!", "FAILED", T0), codec.read(codec.finished("bad id!", "FAILED",
+                T0)));
+    }
+
+    @Test
+    void a_finished_mark_of_an_older_worker_has_no_finish_time() {
+        byte[] v1 = "{\"v\":1,\"commandId\":\"old-1\",\"state\":\"SUCCEEDED\",\"terminal\":true}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(new StoredTask.Finished("old-1", "SUCCEEDED", null), codec.read(v1));
+    }
+
+    @Test
+    void a_cancel_that_came_first_is_read_back() {
+        assertEquals(new StoredTask.CancelRequested("c-9", "no longer needed"),
+                codec.read(codec.cancelRequested("c-9", "no longer needed")));
+        assertEquals(new StoredTask.CancelRequested("c-9", null), codec.read(codec.cancelRequested("c-9", null)));
     }
 
     @Test

@@ -17,8 +17,8 @@ class CommandIdsTest {
     void an_id_is_added_once_and_its_duplicates_are_refused() {
         CommandIds ids = new CommandIds();
         assertFalse(ids.contains("order-42-hero"));
-        assertTrue(ids.add("order-42-hero"));
-        assertFalse(ids.add("order-42-hero"));
+        assertTrue(ids.add("order-42-hero", CommandIds.IN_FLIGHT));
+        assertFalse(ids.add("order-42-hero", CommandIds.IN_FLIGHT));
         assertTrue(ids.contains("order-42-hero"));
         assertEquals(1, ids.size());
     }
@@ -26,11 +26,11 @@ class CommandIdsTest {
     @Test
     void ids_differing_in_one_character_are_different() {
         CommandIds ids = new CommandIds();
-        assertTrue(ids.add("order-42-hero"));
+        assertTrue(ids.add("order-42-hero", CommandIds.IN_FLIGHT));
         for (String near : List.of("order-43-hero", "order-42-herp", "Order-42-hero", "order-42-hero.", "order-42-her",
                 "order_42-hero", "order-42-héro")) {
             assertFalse(ids.contains(near), near);
-            assertTrue(ids.add(near), near);
+            assertTrue(ids.add(near, CommandIds.IN_FLIGHT), near);
         }
         assertEquals(8, ids.size());
     }
@@ -38,13 +38,13 @@ class CommandIdsTest {
     @Test
     void a_removed_id_is_gone_and_can_come_back() {
         CommandIds ids = new CommandIds();
-        ids.add("a");
-        ids.add("b");
+        ids.add("a", CommandIds.IN_FLIGHT);
+        ids.add("b", CommandIds.IN_FLIGHT);
         assertTrue(ids.remove("a"));
         assertFalse(ids.remove("a"));
         assertFalse(ids.contains("a"));
         assertTrue(ids.contains("b"));
-        assertTrue(ids.add("a"));
+        assertTrue(ids.add("a", CommandIds.IN_FLIGHT));
         assertEquals(2, ids.size());
     }
 
@@ -63,7 +63,7 @@ class CommandIdsTest {
             if (random.nextInt(3) == 0) {
                 assertEquals(expected.remove(id), ids.remove(id), "remove " + id + " at step " + step);
             } else {
-                assertEquals(expected.add(id), ids.add(id), "add " + id + " at step " + step);
+                assertEquals(expected.add(id), ids.add(id, CommandIds.IN_FLIGHT), "add " + id + " at step " + step);
             }
         }
         assertEquals(expected.size(), ids.size());
@@ -73,19 +73,63 @@ class CommandIdsTest {
     }
 
     @Test
-    void a_million_ids_are_all_kept_in_at_most_33_bytes_each() {
+    void a_million_ids_are_all_kept_in_at_most_42_bytes_each() {
         CommandIds ids = new CommandIds();
         int n = 1_000_000;
         for (int i = 0; i < n; i++) {
-            assertTrue(ids.add("order-" + i + "-hero"));
+            assertTrue(ids.add("order-" + i + "-hero", CommandIds.IN_FLIGHT));
         }
         assertEquals(n, ids.size());
         for (int i = 0; i < n; i++) {
             assertTrue(ids.contains("order-" + i + "-hero"));
             assertFalse(ids.contains("order-" + i + "-herO"));
         }
-        assertFalse(ids.add("order-999999-hero"));
-        // 2^21 slots of 16 bytes after the last doubling
-        assertTrue(ids.tableBytes() <= 33.6 * n, ids.tableBytes() + " bytes for " + n + " ids");
+        assertFalse(ids.add("order-999999-hero", CommandIds.IN_FLIGHT));
+        // 2^21 slots of 20 bytes (fingerprint and stamp) after the last doubling
+        assertTrue(ids.tableBytes() <= 42 * n, ids.tableBytes() + " bytes for " + n + " ids");
+    }
+
+    @Test
+    void ids_finished_before_a_minute_are_forgotten_and_the_rest_stay() {
+        CommandIds ids = new CommandIds();
+        for (int i = 0; i < 1000; i++) {
+            ids.add("old-" + i, 100);
+            ids.add("new-" + i, 200);
+            ids.add("running-" + i, CommandIds.IN_FLIGHT);
+        }
+        ids.stamp("running-0", 150);
+
+        assertEquals(1001, ids.forgetFinishedBefore(151));
+
+        assertEquals(1999, ids.size());
+        for (int i = 0; i < 1000; i++) {
+            assertFalse(ids.contains("old-" + i));
+            assertTrue(ids.contains("new-" + i));
+        }
+        assertFalse(ids.contains("running-0"), "it finished at minute 150");
+        assertTrue(ids.contains("running-1"), "in flight: never forgotten");
+        assertEquals(0, ids.forgetFinishedBefore(151), "nothing more to forget");
+        assertTrue(ids.add("old-1", 300), "a forgotten id can come again");
+    }
+
+    @Test
+    void a_stamp_moves_with_its_id_when_neighbours_are_removed() {
+        CommandIds ids = new CommandIds();
+        for (int i = 0; i < 12; i++) {
+            ids.add("id-" + i, i);
+        }
+        for (int i = 0; i < 12; i += 2) {
+            ids.remove("id-" + i);
+        }
+        assertEquals(3, ids.forgetFinishedBefore(6), "ids 1, 3 and 5 finished before minute 6");
+        for (int i = 7; i < 12; i += 2) {
+            assertTrue(ids.contains("id-" + i));
+        }
+    }
+
+    @Test
+    void a_minute_is_the_instant_s_minute_since_the_epoch() {
+        assertEquals(0, CommandIds.minute(java.time.Instant.EPOCH.plusSeconds(59)));
+        assertEquals(1, CommandIds.minute(java.time.Instant.EPOCH.plusSeconds(60)));
     }
 }

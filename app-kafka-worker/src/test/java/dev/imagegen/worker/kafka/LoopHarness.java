@@ -53,11 +53,18 @@ final class LoopHarness implements AutoCloseable {
     private final Thread thread;
     private final Map<Integer, Long> nextOffset = new HashMap<>();
 
+    /** The loop's clock: the real time plus whatever a test adds. */
+    final ShiftedClock clock = new ShiftedClock();
+
     LoopHarness(int partitions) {
         this(partitions, RecordLimits.NONE);
     }
 
     LoopHarness(int partitions, RecordLimits limits) {
+        this(partitions, limits, Duration.ofDays(7));
+    }
+
+    LoopHarness(int partitions, RecordLimits limits, Duration dedupRetention) {
         ProviderConfig config = ProviderConfig.of(Map.of("ALPHA_API_KEY", "alpha-secret-key",
                 "BETA_API_KEY", "beta-secret-key"));
         engine = ImageGeneration.builder()
@@ -77,8 +84,8 @@ final class LoopHarness implements AutoCloseable {
         Codecs codecs = new Codecs(new CommandReader(Set.of(ProviderId.of("alpha"), ProviderId.of("beta"))),
                 new EventWriter(new Redactor(List.of("alpha-secret-key"))), tasks);
         loop = new WorkerLoop(new LoopSettings(TOPICS, Duration.ofMillis(20), Duration.ofSeconds(2),
-                Duration.ofSeconds(2), Duration.ofSeconds(30), limits), consumer, () -> producer, restorer,
-                engine.host(), store, codecs, new WorkerMetrics(), Clock.systemUTC());
+                Duration.ofSeconds(2), Duration.ofSeconds(30), limits, dedupRetention), consumer, () -> producer, restorer,
+                engine.host(), store, codecs, new WorkerMetrics(), clock);
         List<TopicPartition> assignment = new ArrayList<>();
         Map<TopicPartition, Long> beginning = new HashMap<>();
         for (int p = 0; p < partitions; p++) {

@@ -128,8 +128,8 @@ class WorkerLoopTest {
         try (LoopHarness h = new LoopHarness(1)) {
             h.store(0, "loop-resumed-1", h.tasks.write(submittedTask("loop-resumed-1")));
             h.store(0, "loop-done-1", h.tasks.write(submittedTask("loop-done-1")));
-            h.store(0, "loop-done-1", h.tasks.finished("loop-done-1", "SUCCEEDED"));
-            h.store(0, "loop-forgotten-1", h.tasks.finished("loop-forgotten-1", "SUCCEEDED"));
+            h.store(0, "loop-done-1", h.tasks.finished("loop-done-1", "SUCCEEDED", Instant.now()));
+            h.store(0, "loop-forgotten-1", h.tasks.finished("loop-forgotten-1", "SUCCEEDED", Instant.now()));
             h.store(0, "loop-forgotten-1", null);
             h.start();
             h.send(0, "loop-done-1", command("loop-done-1", "@sync"));
@@ -210,6 +210,45 @@ class WorkerLoopTest {
 
             assertEquals(List.of("CANCELLED"), h.statuses("loop-cx-4"));
             assertEquals(0, TestVendor.submitsOf("loop-cx-4"));
+        }
+    }
+
+    @Test
+    void a_commandid_is_remembered_for_the_retention_and_forgotten_after_it() throws Exception {
+        try (LoopHarness h = new LoopHarness(1, RecordLimits.NONE, Duration.ofMinutes(10)).start()) {
+            h.send(0, "loop-rt-1", command("loop-rt-1", "@sync"));
+            await("terminal event", () -> terminal(h, "loop-rt-1"));
+            h.clock.advance(Duration.ofMinutes(9));
+            h.send(0, "loop-rt-1", command("loop-rt-1", "@sync"));
+            h.send(0, "loop-rt-mark", command("loop-rt-mark", "@sync"));
+            await("a later command", () -> terminal(h, "loop-rt-mark"));
+            assertEquals(1, TestVendor.submitsOf("loop-rt-1"), "within the retention: a duplicate");
+
+            h.clock.advance(Duration.ofMinutes(3));
+            h.send(0, "loop-rt-nudge", command("loop-rt-nudge", "@sync"));
+            await("a retention pass ran", () -> terminal(h, "loop-rt-nudge"));
+            h.send(0, "loop-rt-1", command("loop-rt-1", "@sync"));
+            await("the forgotten id ran again", () -> TestVendor.submitsOf("loop-rt-1") == 2);
+        }
+    }
+
+    @Test
+    void a_task_in_flight_longer_than_half_the_retention_has_its_state_written_again() throws Exception {
+        try (LoopHarness h = new LoopHarness(1, RecordLimits.NONE, Duration.ofMinutes(10)).start()) {
+            h.send(0, "loop-rt-2", command("loop-rt-2", "a cat @forever"));
+            await("the vendor has it", () -> h.statuses("loop-rt-2").contains("SUBMITTED"));
+            long before = h.written(TOPICS.tasks()).stream()
+                    .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals("loop-rt-2")).count();
+            h.clock.advance(Duration.ofMinutes(6));
+            h.send(0, "loop-rt-nudge2", command("loop-rt-nudge2", "@sync"));
+
+            await("its state written again", () -> h.written(TOPICS.tasks()).stream()
+                    .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals("loop-rt-2")).count() > before);
+            List<ProducerRecord<byte[], byte[]>> states = h.written(TOPICS.tasks());
+            ProducerRecord<byte[], byte[]> last = states.stream()
+                    .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals("loop-rt-2"))
+                    .reduce((a, b) -> b).orElseThrow();
+            assertInstanceOf(StoredTask.InFlight.class, h.tasks.read(last.value()));
         }
     }
 
