@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imagegen.spi.ConfigKey;
-import dev.imagegen.spi.ImageProviderFactory;
-import dev.imagegen.spi.ProviderRegistry;
-import dev.imagegen.worker.codec.CommandReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,23 +17,13 @@ class ReadmeConfigTableTest {
 
     private static final Path README = Path.of("..", "README.md");
 
-    /** The worker's keys and those of the three vendors' adapters (not the test providers on this class path). */
-    private static List<ConfigKey> keys() {
-        List<ConfigKey> keys = new ArrayList<>(WorkerKeys.all());
-        List<ImageProviderFactory> vendors = ProviderRegistry.load().factories().stream()
-                .filter(f -> CommandReader.CONTRACT_PROVIDERS.contains(f.id())).toList();
-        assertEquals(3, vendors.size(), "the three adapters are on the test class path");
-        vendors.forEach(f -> keys.addAll(f.configKeys()));
-        return keys;
-    }
-
     @Test
     void the_readme_table_lists_every_key_with_its_default_and_nothing_else() throws Exception {
         assertTrue(Files.isRegularFile(README), "the README is not at " + README.toAbsolutePath().normalize()
                 + " (the test runs in the module directory and reads the project's README)");
-        Map<String, Optional<String>> table = ReadmeTable.parse(Files.readString(README, StandardCharsets.UTF_8));
+        Map<String, Optional<String>> table = ConfigTable.parse(Files.readString(README, StandardCharsets.UTF_8));
 
-        List<String> problems = ReadmeTable.problems(table, keys());
+        List<String> problems = ConfigTable.problems(table, ConfigTable.definedKeys());
         assertTrue(problems.isEmpty(), "the README's configuration table is wrong:\n  "
                 + String.join("\n  ", problems));
     }
@@ -59,6 +45,6 @@ class ReadmeConfigTableTest {
                 "IMAGEGEN_HTTP_PORT is missing (default `8080`)",
                 "BAILIAN_MAX_IN_FLIGHT shows default `3` but it is `4`",
                 "IMAGEGEN_NOPE is in the README but no such variable exists"),
-                ReadmeTable.problems(ReadmeTable.parse(readme), keys));
+                ConfigTable.problems(ConfigTable.parse(readme), keys));
     }
 }
