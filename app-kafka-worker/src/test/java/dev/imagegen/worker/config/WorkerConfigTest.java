@@ -39,6 +39,17 @@ class WorkerConfigTest {
         assertEquals("127.0.0.1", c.httpAddress());
         assertEquals(8080, c.httpPort());
         assertEquals(Duration.ofSeconds(10), c.drainTimeout());
+        assertEquals(Duration.ofDays(7), c.dedupRetention());
+    }
+
+    @Test
+    void the_dedup_retention_is_read_in_days_and_a_too_short_one_is_named() {
+        assertEquals(Duration.ofDays(30), read(Map.of("IMAGEGEN_DEDUP_RETENTION", "30d")).dedupRetention());
+        assertEquals(Duration.ofHours(2), read(Map.of("IMAGEGEN_DEDUP_RETENTION", "2h")).dedupRetention());
+        ConfigException tooShort = failure(Map.of("IMAGEGEN_DEDUP_RETENTION", "30s"));
+        assertEquals("IMAGEGEN_DEDUP_RETENTION", tooShort.key());
+        assertTrue(tooShort.getMessage().contains("at least 1m"), tooShort.getMessage());
+        assertEquals("IMAGEGEN_DEDUP_RETENTION", failure(Map.of("IMAGEGEN_DEDUP_RETENTION", "a week")).key());
     }
 
     @Test

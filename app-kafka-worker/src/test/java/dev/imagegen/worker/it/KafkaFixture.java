@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -79,6 +80,17 @@ final class KafkaFixture implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(name, Optional.of(partitions), Optional.empty())
                     .configs(configs))).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A topic's configs as the broker has them. */
+    Map<String, String> topicConfigs(String name) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, name);
+            Map<String, String> out = new HashMap<>();
+            admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource).entries()
+                    .forEach(e -> out.put(e.name(), e.value()));
+            return out;
         }
     }
 
