@@ -61,7 +61,7 @@ public final class ImageStores {
             case "file":
                 return new FilesystemImageStore(directory(storeUrl), options);
             case "s3":
-                throw badUrl(storeUrl.toString());
+                return s3(storeUrl, options);
             default:
                 throw badUrl(storeUrl.toString());
         }
@@ -85,6 +85,16 @@ public final class ImageStores {
             throw new ConfigException(StoreOptions.STORE_URL.name(), "the directory " + dir + " is not writable");
         }
         return dir;
+    }
+
+    private static ImageStore s3(URI url, StoreOptions options) {
+        String bucket = url.getRawAuthority();
+        if (url.isOpaque() || bucket == null || !bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+            throw new ConfigException(StoreOptions.STORE_URL.name(), "'" + url
+                    + "' must be s3://bucket/prefix with a bucket name of 3 to 63 characters a-z, 0-9, '.' and '-'");
+        }
+        String prefix = url.getPath() == null ? "" : url.getPath().replaceAll("^/+|/+$", "");
+        return new S3ImageStore(S3Clients.create(options), bucket, prefix, options);
     }
 
     private static ConfigException badUrl(String text) {
