@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** One download attempt against real loopback servers: content, limits, redirects, refusals, timeouts. */
 class DownloaderTest {
@@ -170,6 +173,21 @@ class DownloaderTest {
         assertTrue(failure.getMessage().contains("refused host 127.0.0.1"), failure.getMessage());
         assertTrue(failure.getMessage().contains("IMAGEGEN_STORE_ALLOW_PRIVATE_URLS"), failure.getMessage());
         assertEquals(before, sources.hits("/png"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://[::1]:9/a.png", "http://[::ffff:127.0.0.1]:9/a.png", "http://0.0.0.0:9/a.png",
+        "http://2130706433:9/a.png", "http://localhost:9/a.png", "http://169.254.169.254/latest/meta-data/",
+        "http://10.0.0.1:9/a.png?sig=s3cr3t"})
+    void refuses_private_hosts_however_they_are_written(String url) {
+        Downloader strict = new Downloader(client, new UrlGuard(false), StoreOptions.defaults(), timer);
+
+        FetchFailure failure = assertThrows(FetchFailure.class, () -> strict.fetch(URI.create(url), dir));
+
+        assertFalse(failure.retryable());
+        assertTrue(failure.getMessage().startsWith("refused host "), failure.getMessage());
+        assertFalse(failure.getMessage().contains("s3cr3t") || failure.getMessage().contains("meta-data"),
+                failure.getMessage());
     }
 
     @Test
