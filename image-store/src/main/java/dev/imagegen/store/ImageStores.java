@@ -15,8 +15,18 @@ import java.util.Optional;
  * Opens the {@link ImageStore} that {@code IMAGEGEN_STORE_URL} names: {@code file:///path/dir} (a directory,
  * created if missing) or {@code s3://bucket/prefix} (an S3-compatible bucket; the prefix may be empty).
  *
- * <p>Every store returned downloads on its own fixed pool of {@link StoreOptions#threads()} daemon threads plus one
- * timer thread (and the JDK HTTP client's selector thread), never on the caller's thread; close it to release them.
+ * <p>Every store downloads the vendor's image itself: {@code http} and {@code https} only; redirects followed by the
+ * store (at most {@link StoreOptions#maxRedirects()}), each hop checked again; every address the host resolves to
+ * checked against loopback, link-local, private, unique-local, CGNAT, multicast and reserved ranges (IPv4, IPv6 and
+ * IPv4 inside IPv6) unless {@link StoreOptions#allowPrivateUrls()}; the body streamed through one 64 KiB buffer into
+ * a temporary file, capped at {@link StoreOptions#maxImageBytes()}, hashed, and typed by its first bytes (PNG, JPEG
+ * or WebP). Residual risk: the JDK HTTP client resolves the host again when it connects, so a DNS answer that changes
+ * in between (DNS rebinding) is not caught. A failed copy never submits anything to a vendor.
+ *
+ * <p>Threads: a store copies on its own fixed pool of {@link StoreOptions#threads()} daemon threads
+ * ({@code imagegen-store-N}) plus one timer thread ({@code imagegen-store-timer}), and its JDK HTTP client adds a
+ * selector thread and a cached pool of worker threads (about one per download in progress; idle ones end after a
+ * minute); never the caller's thread. {@link dev.imagegen.spi.ImageStore#close()} stops the store's own threads.
  * Stateless and thread-safe.
  */
 public final class ImageStores {
