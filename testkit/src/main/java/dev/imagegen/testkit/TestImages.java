@@ -24,6 +24,11 @@ public final class TestImages {
         return encode(width, height, band, "jpg");
     }
 
+    /** A real 1x1 lossless WebP (34 bytes); ImageIO has no WebP writer. */
+    public static byte[] webp() {
+        return java.util.Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+    }
+
     private static byte[] encode(int width, int height, Color band, String format) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();

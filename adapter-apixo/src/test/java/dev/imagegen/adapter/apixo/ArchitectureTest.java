@@ -19,6 +19,9 @@ class ArchitectureTest {
     static final ArchRule no_kafka = ArchitectureRules.noKafkaOutsideWorker();
 
     @ArchTest
+    static final ArchRule no_aws_sdk = ArchitectureRules.noAwsSdkOutsideImageStore();
+
+    @ArchTest
     static final ArchRule only_the_factory_and_config_are_public = classes()
             .that().resideInAPackage("dev.imagegen.adapter.apixo")
             .and().arePublic()

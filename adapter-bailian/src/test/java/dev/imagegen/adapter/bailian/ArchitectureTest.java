@@ -15,4 +15,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule uses_no_kafka = ArchitectureRules.noKafkaOutsideWorker();
+
+    @ArchTest
+    static final ArchRule no_aws_sdk = ArchitectureRules.noAwsSdkOutsideImageStore();
 }

@@ -15,4 +15,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule no_kafka_outside_the_worker = ArchitectureRules.noKafkaOutsideWorker();
+
+    @ArchTest
+    static final ArchRule no_aws_sdk = ArchitectureRules.noAwsSdkOutsideImageStore();
 }

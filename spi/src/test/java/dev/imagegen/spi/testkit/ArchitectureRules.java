@@ -17,6 +17,8 @@ public final class ArchitectureRules {
     /** The adapter toolkit (module {@code adapter-http}): HTTP plumbing every adapter may share. */
     public static final String ADAPTER_TOOLKIT = "dev.imagegen.adapter.http..";
     public static final String WORKER = "dev.imagegen.worker..";
+    public static final String IMAGE_STORE = "dev.imagegen.store..";
+    public static final String AWS_SDK = "software.amazon.awssdk..";
     public static final String JDK = "java..";
     /** The JDK's TLS types, which the spi's transport-failure classification names. */
     public static final String JDK_TLS = "javax.net.ssl..";
@@ -78,5 +80,19 @@ public final class ArchitectureRules {
         return noClasses().that().resideOutsideOfPackage(ADAPTERS)
                 .should().dependOnClassesThat().resideInAPackage(ADAPTERS)
                 .because("adapters are plugged in at run time through ServiceLoader");
+    }
+
+    /** The image store sees the spi, the JDK and the AWS SDK: never the core, the worker, an adapter nor Kafka. */
+    public static ArchRule imageStoreDependsOnSpiJdkAndAwsSdkOnly() {
+        return classes().that().resideInAPackage(IMAGE_STORE)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(IMAGE_STORE, SPI, JDK, AWS_SDK)
+                .because("result custody is an implementation of an spi port, outside the core");
+    }
+
+    /** Outside the image store nothing uses the AWS SDK. */
+    public static ArchRule noAwsSdkOutsideImageStore() {
+        return noClasses().that().resideOutsideOfPackage(IMAGE_STORE)
+                .should().dependOnClassesThat().resideInAPackage(AWS_SDK)
+                .because("the AWS SDK belongs to the image store");
     }
 }
