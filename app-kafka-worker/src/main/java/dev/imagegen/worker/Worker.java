@@ -12,6 +12,7 @@ import dev.imagegen.worker.codec.Redactor;
 import dev.imagegen.worker.codec.TaskStateCodec;
 import dev.imagegen.worker.config.WorkerConfig;
 import dev.imagegen.worker.http.HttpEndpoint;
+import dev.imagegen.worker.kafka.CallbackRelay;
 import dev.imagegen.worker.kafka.Codecs;
 import dev.imagegen.worker.kafka.KafkaClients;
 import dev.imagegen.worker.kafka.KafkaRestorers;
@@ -41,14 +42,16 @@ public final class Worker implements AutoCloseable {
     private final WorkerLoop loop;
     private final Thread loopThread;
     private final HttpEndpoint http;
+    private final CallbackRelay relay;
     private final Admin admin;
     private final Duration drainTimeout;
     private final WorkerMetrics metrics;
     private boolean closed;
 
-    private Worker(ImageGeneration engine, WorkerLoop loop, HttpEndpoint http, Admin admin, Duration drainTimeout,
-                   WorkerMetrics metrics) {
+    private Worker(ImageGeneration engine, WorkerLoop loop, HttpEndpoint http, CallbackRelay relay, Admin admin,
+                   Duration drainTimeout, WorkerMetrics metrics) {
         this.engine = engine;
+        this.relay = relay;
         this.loop = loop;
         this.http = http;
         this.admin = admin;
@@ -67,33 +70,37 @@ public final class Worker implements AutoCloseable {
         List<ImageProvider> providers = registry.createEnabled(providerConfig).stream()
                 .map(p -> (ImageProvider) new CountingProvider(p, metrics)).toList();
         KafkaTaskStore store = new KafkaTaskStore();
+        List<String> providerSecrets = secrets(registry, providerConfig);
         ImageGeneration engine = ImageGeneration.builder().providers(providers)
                 .providerOrder(config.providerOrder()).taskStore(store).unknownOutcomePolicy(config.unknownOutcome())
-                .listener(Worker::trace).listener(metrics::taskEvent).closeTimeout(Duration.ZERO).build();
+                .listener(Worker::trace).listener(metrics::taskEvent).closeTimeout(Duration.ZERO)
+                .callbackSecret(CallbackSecret.derive(config.groupId(), providerSecrets)).build();
         KafkaClients clients = new KafkaClients(config);
         Admin admin = clients.admin();
         HttpEndpoint http = null;
+        CallbackRelay relay = null;
         try {
             RecordLimits limits = TopicSetup.ensure(admin, config.topics(), config.partitions(),
                     clients.maxRequestSize(), config.dedupRetention());
-            List<String> secrets = new ArrayList<>(secrets(registry, providerConfig));
+            List<String> secrets = new ArrayList<>(providerSecrets);
             secrets.addAll(config.kafka().secrets());
             Redactor redactor = new Redactor(secrets);
             Codecs codecs = new Codecs(new CommandReader(new HashSet<>(registry.ids())), new EventWriter(redactor),
                     new TaskStateCodec());
-            WorkerLoop loop = new WorkerLoop(LoopSettings.defaults(config.topics(), limits, config.drainTimeout(), config.dedupRetention()),
+            WorkerLoop loop = new WorkerLoop(LoopSettings.defaults(config.topics(), limits, config.drainTimeout(),
+                    config.dedupRetention()),
                     clients.commandConsumer(), clients::producer,
                     KafkaRestorers.create(admin, clients.restoreConsumer(), config.topics().tasks()), engine.host(),
                     store, codecs, metrics, Clock.systemUTC());
             metrics.gauge("imagegen.tasks.in.flight", "tasks the engine drives now", engine.host()::inFlight);
             metrics.gauge("imagegen.partitions.owned", "command partitions this worker owns", loop::partitionsOwned);
-            http = HttpEndpoint.start(config.httpAddress(), config.httpPort(), loop::ready, metrics,
-                    engine.host()::onCallback);
+            relay = new CallbackRelay(engine.host(), config.topics().commands(), clients::relayProducer, metrics);
+            http = HttpEndpoint.start(config.httpAddress(), config.httpPort(), loop::ready, metrics, relay);
             if (providers.isEmpty()) {
                 LOG.warn("no provider is enabled (set a provider's API key, see --help): every command will end "
                         + "FAILED with UNSUPPORTED_MODEL");
             }
-            Worker worker = new Worker(engine, loop, http, admin, config.drainTimeout(), metrics);
+            Worker worker = new Worker(engine, loop, http, relay, admin, config.drainTimeout(), metrics);
             worker.loopThread.start();
             LOG.info("worker started: providers {}, HTTP on {}:{}", engine.providers().stream()
                     .map(d -> d.id().value()).toList(), config.httpAddress(), http.port());
@@ -101,6 +108,9 @@ public final class Worker implements AutoCloseable {
         } catch (RuntimeException e) {
             if (http != null) {
                 http.close();
+            }
+            if (relay != null) {
+                relay.close();
             }
             engine.close();
             admin.close(Duration.ofSeconds(1));
@@ -120,6 +130,11 @@ public final class Worker implements AutoCloseable {
     /** How many partitions of the commands topic this worker owns now. */
     public int partitionsOwned() {
         return loop.partitionsOwned();
+    }
+
+    /** The partitions of the commands topic this worker owns now. */
+    public java.util.Set<Integer> ownedPartitions() {
+        return loop.ownedPartitions();
     }
 
     /** Starts the drain: no more commands; what is in hand is written; returns at once. */
@@ -157,6 +172,7 @@ public final class Worker implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         http.close();
+        relay.close();
         engine.close();
         admin.close(Duration.ofSeconds(2));
         metrics.close();

@@ -100,6 +100,12 @@ public final class WorkerMetrics implements AutoCloseable {
         }
     }
 
+    /** A vendor callback that reached this worker: POLLED here, NOT_HERE (handed on) or REFUSED. */
+    public void callback(String verdict) {
+        Counter.builder("imagegen.callbacks").description("vendor callbacks received, by what they came to")
+                .tag("verdict", verdict).register(registry).increment();
+    }
+
     /** The Prometheus text exposition. */
     public String scrape() {
         return registry.scrape();

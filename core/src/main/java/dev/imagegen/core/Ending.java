@@ -24,12 +24,10 @@ final class Ending {
     static final Duration CANCEL_WAIT = Duration.ofSeconds(10);
 
     private final Engine e;
-    private final CallbackTokens tokens;
     private Submitter submitter;
 
-    Ending(Engine engine, CallbackTokens tokens) {
+    Ending(Engine engine) {
         this.e = engine;
-        this.tokens = tokens;
     }
 
     void wire(Submitter submitter) {
@@ -171,7 +169,6 @@ final class Ending {
     private void release(RunningTask rt) {
         rt.done = true;
         e.cancelTimer(rt);
-        tokens.retire(rt);
         leaveLane(rt);
         e.running.remove(rt.task.id(), rt);
     }

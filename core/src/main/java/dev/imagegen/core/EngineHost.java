@@ -52,7 +52,7 @@ final class EngineHost implements GenerationHost {
     }
 
     @Override
-    public CompletionStage<Boolean> onCallback(ProviderId provider, String token, byte[] body) {
+    public CompletionStage<CallbackAnswer> onCallback(ProviderId provider, String token, byte[] body) {
         return driver.onCallback(provider, token, body);
     }
 

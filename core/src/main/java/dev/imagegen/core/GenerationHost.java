@@ -41,12 +41,12 @@ public interface GenerationHost {
 
     /**
      * A vendor called back about a task (the host received a request at {@link CallbackRoutes#path}). The callback
-     * itself completes nothing: when the token and the vendor task id in the body match a running task, that task
-     * is polled at once, and the poll's answer drives it.
-     *
-     * @return completes with whether the callback matched a running task (a host answers 404 otherwise)
+     * itself completes nothing: when the token is genuine (made with this engine's callback secret for this provider)
+     * and the vendor task id in the body matches a task driven here, that task is polled at once, and the poll's
+     * answer drives it. A genuine token of a task driven elsewhere is {@code NOT_HERE}: a host of several engines
+     * hands the callback to the one that drives it. A forged token costs nothing but the check.
      */
-    CompletionStage<Boolean> onCallback(ProviderId provider, String token, byte[] body);
+    CompletionStage<CallbackAnswer> onCallback(ProviderId provider, String token, byte[] body);
 
     /** The task as the store has it. */
     Optional<Task> find(TaskId id);

@@ -11,6 +11,7 @@ import dev.imagegen.spi.ProviderConfig;
 import dev.imagegen.spi.ProviderDescriptor;
 import dev.imagegen.spi.ProviderId;
 import dev.imagegen.spi.ProviderRegistry;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public final class ImageGeneration implements AutoCloseable {
         }
         this.engine = new Engine(lanes, new Router(b.catalogue), store, b.retryPolicy, b.unknownOutcomePolicy,
                 scheduler, b.clock, b.jitter, new Notifier(b.listeners, notifications));
-        this.driver = new TaskDriver(engine);
+        this.driver = new TaskDriver(engine, b.callbackSecret != null ? b.callbackSecret : randomSecret());
         this.host = new EngineHost(this, driver, store);
     }
 
@@ -184,6 +185,12 @@ public final class ImageGeneration implements AutoCloseable {
         return index < 0 ? Integer.MAX_VALUE : index;
     }
 
+    private static byte[] randomSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return secret;
+    }
+
     private static ThreadFactory notifyThreads() {
         AtomicInteger count = new AtomicInteger();
         return r -> {
@@ -209,6 +216,7 @@ public final class ImageGeneration implements AutoCloseable {
         private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
         private boolean closeProviders = true;
         private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
+        private byte[] callbackSecret;
 
         private Builder() {
         }
@@ -305,6 +313,19 @@ public final class ImageGeneration implements AutoCloseable {
                 throw new IllegalArgumentException("closeTimeout must not be negative, got " + value);
             }
             closeTimeout = value;
+            return this;
+        }
+
+        /**
+         * The key that signs the tokens in vendors' callback URLs (at least 16 bytes; default: random for this
+         * engine). Engines that share it accept each other's callback tokens, across restarts: a host with several
+         * engines gives them all the same secret, and keeps it secret.
+         */
+        public Builder callbackSecret(byte[] value) {
+            if (value.length < 16) {
+                throw new IllegalArgumentException("callbackSecret must have at least 16 bytes, got " + value.length);
+            }
+            callbackSecret = value.clone();
             return this;
         }
 

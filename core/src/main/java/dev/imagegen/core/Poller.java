@@ -30,7 +30,7 @@ final class Poller {
 
     /** Schedules the next status call by the cadence, never past the deadline. */
     void schedule(RunningTask rt) {
-        Duration delay = rt.callbackToken != null
+        Duration delay = rt.callback
                 ? rt.lane.pollPolicy.safetyNetDelay(rt.polls, rt.hint, e.jitter.getAsDouble())
                 : rt.lane.pollPolicy.delay(rt.polls, rt.hint, e.jitter.getAsDouble());
         scheduleIn(rt, delay);

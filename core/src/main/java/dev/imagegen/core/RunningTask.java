@@ -33,7 +33,8 @@ final class RunningTask {
     /** The vendor is being asked to cancel; nothing else happens to the task meanwhile. */
     boolean stopping;
     boolean done;
-    String callbackToken;
+    /** Whether the vendor was given a callback URL for this task (its polls only back the callback up). */
+    boolean callback;
     EngineScheduler.Timer timer;
 
     RunningTask(Task task, CompletableFuture<Task> result) {

@@ -72,6 +72,7 @@ final class Submitter {
                 return;
             }
             rt.lane.occupy(rt);
+            rt.callback = rt.lane.provider.descriptor().callbackBase() != null;
             rt.deadline = rt.lane.pollPolicy.deadline(task.submittedAt(), task.request().deadline());
             rt.polls = Math.max(1, task.polls());
             e.at(rt, e.now(), () -> poller.pollNow(rt));
@@ -118,6 +119,7 @@ final class Submitter {
         }
         rt.task = rt.task.submitting(rt.provider(), e.now());
         URI callbackUrl = tokens.urlFor(rt);
+        rt.callback = callbackUrl != null;
         ProviderRequest request = ProviderRequests.forProvider(rt.task.request(), rt.provider(), callbackUrl);
         saveBeforeVendor(rt, false, () -> {
             if (e.closing()) {

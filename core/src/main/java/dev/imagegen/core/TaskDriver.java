@@ -24,13 +24,14 @@ final class TaskDriver {
     private final Submitter submitter;
     private final Poller poller;
     private final Ending ending;
-    private final CallbackTokens tokens = new CallbackTokens();
+    private final CallbackTokens tokens;
 
-    TaskDriver(Engine engine) {
+    TaskDriver(Engine engine, byte[] callbackSecret) {
         this.e = engine;
+        this.tokens = new CallbackTokens(callbackSecret);
         this.submitter = new Submitter(engine, tokens);
         this.poller = new Poller(engine);
-        this.ending = new Ending(engine, tokens);
+        this.ending = new Ending(engine);
         engine.ending(ending);
         submitter.wire(poller, ending);
         poller.wire(ending);
@@ -100,20 +101,25 @@ final class TaskDriver {
         });
     }
 
-    CompletionStage<Boolean> onCallback(ProviderId provider, String token, byte[] body) {
+    CompletionStage<CallbackAnswer> onCallback(ProviderId provider, String token, byte[] body) {
         ProviderLane lane = e.lanes.get(provider);
-        if (lane == null) {
-            return CompletableFuture.completedFuture(false);
+        Optional<TaskId> task = lane == null ? Optional.empty() : tokens.verify(provider, token);
+        if (task.isEmpty()) {
+            return CompletableFuture.completedFuture(CallbackAnswer.refused());
         }
         Optional<String> vendorTaskId = lane.provider.callbackTaskId(body);
+        TaskId id = task.get();
         return onEngine(() -> {
-            RunningTask rt = tokens.find(token);
-            if (rt == null || rt.idle() || !rt.provider().equals(provider) || vendorTaskId.isEmpty()
-                    || rt.task.providerTask() == null || !rt.task.providerTask().taskId().equals(vendorTaskId.get())) {
-                return false;
+            RunningTask rt = e.running.get(id);
+            if (rt == null || rt.idle() || !provider.equals(rt.lane == null ? null : rt.provider())) {
+                return new CallbackAnswer(CallbackAnswer.Verdict.NOT_HERE, id);
+            }
+            if (vendorTaskId.isEmpty() || rt.task.providerTask() == null
+                    || !rt.task.providerTask().taskId().equals(vendorTaskId.get())) {
+                return CallbackAnswer.refused();
             }
             poller.soon(rt);
-            return true;
+            return new CallbackAnswer(CallbackAnswer.Verdict.POLLED, id);
         });
     }
 

@@ -363,17 +363,21 @@ class ImageGenerationTest {
         String token = url.substring(url.lastIndexOf('/') + 1);
         assertEquals(TaskState.SUBMITTED, store.find(TaskId.of("t19")).orElseThrow().state());
 
-        assertFalse(callback(images, "forged", "apixo-task-1"));
-        assertFalse(callback(images, token, "someone-else"));
+        assertEquals(CallbackAnswer.Verdict.REFUSED, callback(images, "forged", "apixo-task-1").verdict());
+        assertEquals(CallbackAnswer.Verdict.REFUSED, callback(images, "t19~AAAAAAAAAAAAAAAAAAAAAA", "apixo-task-1")
+                .verdict(), "a forged mac");
+        assertEquals(CallbackAnswer.Verdict.REFUSED, callback(images, token, "someone-else").verdict());
         apixo.finishTask("apixo-task-1", succeeded());
         int polls = apixo.polls();
-        assertTrue(callback(images, token, "apixo-task-1"));
+        assertEquals(new CallbackAnswer(CallbackAnswer.Verdict.POLLED, TaskId.of("t19")),
+                callback(images, token, "apixo-task-1"));
         time.runUntilIdle();
 
         assertEquals(polls + 1, apixo.polls(), "the callback made one status call at once");
         assertEquals(TaskState.SUCCEEDED, store.find(TaskId.of("t19")).orElseThrow().state());
         assertEquals(TaskState.SUCCEEDED, await(handle).state());
-        assertFalse(callback(images, token, "apixo-task-1"), "token retired");
+        assertEquals(new CallbackAnswer(CallbackAnswer.Verdict.NOT_HERE, TaskId.of("t19")),
+                callback(images, token, "apixo-task-1"), "genuine, but the task is over");
     }
 
     @Test
@@ -423,8 +427,8 @@ class ImageGenerationTest {
         return store.find(TaskId.of(id)).map(Task::state).orElse(null);
     }
 
-    private boolean callback(ImageGeneration images, String token, String body) {
-        CompletableFuture<Boolean> matched = images.host().onCallback(ProviderId.of("apixo"), token,
+    private CallbackAnswer callback(ImageGeneration images, String token, String body) {
+        CompletableFuture<CallbackAnswer> matched = images.host().onCallback(ProviderId.of("apixo"), token,
                 body.getBytes(StandardCharsets.UTF_8)).toCompletableFuture();
         time.runUntilIdle();
         return matched.join();

@@ -27,6 +27,11 @@ public record ProviderId(String value) implements Comparable<ProviderId> {
         return new ProviderId(value);
     }
 
+    /** Whether a text is a well-formed provider id. */
+    public static boolean isValid(String value) {
+        return value != null && SHAPE.matcher(value).matches();
+    }
+
     @Override
     public int compareTo(ProviderId other) {
         return value.compareTo(other.value);

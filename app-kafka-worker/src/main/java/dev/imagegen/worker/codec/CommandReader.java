@@ -2,6 +2,7 @@ package dev.imagegen.worker.codec;
 
 import dev.imagegen.core.TaskId;
 import dev.imagegen.spi.ProviderId;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +62,24 @@ public final class CommandReader {
         if (CANCEL_TYPE.equals(fields.get("type"))) {
             return cancel(fields, commandId);
         }
+        if (CallbackRecord.TYPE.equals(fields.get("type"))) {
+            return callback(fields, commandId);
+        }
         return new CommandFields(fields, commandId, knownProviders).decode();
+    }
+
+    /** A callback handed on by another worker of the group (internal); malformed, it is unreadable. */
+    private static Decoded callback(Map<String, Object> fields, String commandId) {
+        if (!(fields.get("provider") instanceof String provider) || !ProviderId.isValid(provider)
+                || !(fields.get("token") instanceof String token) || !(fields.get("body") instanceof String body)) {
+            return new Decoded.Unreadable(CallbackRecord.TYPE + ": needs provider, token and body");
+        }
+        try {
+            return new Decoded.Callback(new CallbackRecord(commandId, provider, token, Base64.getDecoder()
+                    .decode(body)));
+        } catch (IllegalArgumentException e) {
+            return new Decoded.Unreadable(CallbackRecord.TYPE + ": body is not base64");
+        }
     }
 
     /** A cancel that breaks the contract is unreadable (DLQ): it must not mark its commandId as answered. */

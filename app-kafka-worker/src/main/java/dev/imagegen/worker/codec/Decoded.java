@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /** What a command record turned out to be. */
-public sealed interface Decoded permits Decoded.Command, Decoded.Cancel, Decoded.Invalid, Decoded.Unreadable {
+public sealed interface Decoded
+        permits Decoded.Command, Decoded.Cancel, Decoded.Callback, Decoded.Invalid, Decoded.Unreadable {
 
     /** A command that keeps the contract: hand it to the engine. */
     record Command(GenerationRequest request) implements Decoded {
@@ -23,6 +24,13 @@ public sealed interface Decoded permits Decoded.Command, Decoded.Cancel, Decoded
     record Cancel(String commandId, String reason) implements Decoded {
         public Cancel {
             Objects.requireNonNull(commandId, "commandId");
+        }
+    }
+
+    /** A vendor callback another worker handed on: act on it if its task is driven here. */
+    record Callback(CallbackRecord callback) implements Decoded {
+        public Callback {
+            Objects.requireNonNull(callback, "callback");
         }
     }
 

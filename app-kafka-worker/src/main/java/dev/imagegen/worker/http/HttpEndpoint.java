@@ -22,15 +22,16 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The worker's own HTTP endpoint: {@code /health/live}, {@code /health/ready}, {@code /metrics} (Prometheus text)
- * and vendor callbacks at {@code POST /callbacks/{provider}/{token}} (200 when the token matches a running task,
- * 404 otherwise). Binds only the configured address (loopback by default).
+ * and vendor callbacks at {@code POST /callbacks/{provider}/{token}} (200 when the callback was acted on here or handed
+ * to the worker that drives its task, 404 for a token no worker of the group made, 503 when it could not be handed
+ * on: the vendor retries). Binds only the configured address (loopback by default).
  */
 public final class HttpEndpoint implements AutoCloseable {
 
-    /** Where vendor callbacks go. */
+    /** Where vendor callbacks go: completes with the HTTP status to answer. */
     @FunctionalInterface
     public interface Callbacks {
-        CompletionStage<Boolean> onCallback(ProviderId provider, String token, byte[] body);
+        CompletionStage<Integer> onCallback(ProviderId provider, String token, byte[] body);
     }
 
     /** How long a callback waits for the engine to match it before it is answered 503 (the vendor retries). */
@@ -82,13 +83,11 @@ public final class HttpEndpoint implements AutoCloseable {
         }
         String[] parts = ex.getRequestURI().getPath().substring(CallbackRoutes.PREFIX.length()).split("/", -1);
         byte[] body = readBody(ex.getRequestBody());
-        boolean matched = false;
-        if (parts.length == 2 && body != null) {
+        int status = 404;
+        if (parts.length == 2 && body != null && ProviderId.isValid(parts[0])) {
             try {
-                matched = callbacks.onCallback(ProviderId.of(parts[0]), parts[1], body).toCompletableFuture()
+                status = callbacks.onCallback(ProviderId.of(parts[0]), parts[1], body).toCompletableFuture()
                         .get(CALLBACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (IllegalArgumentException e) {
-                matched = false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 text(ex, 503, "shutting down\n");
@@ -98,7 +97,7 @@ public final class HttpEndpoint implements AutoCloseable {
                 return;
             }
         }
-        text(ex, matched ? 200 : 404, matched ? "ok\n" : "no such task\n");
+        text(ex, status, status == 200 ? "ok\n" : status == 404 ? "no such task\n" : "try again\n");
     }
 
     private static byte[] readBody(InputStream in) throws IOException {

@@ -4,7 +4,9 @@ import dev.imagegen.core.GenerationHost;
 import dev.imagegen.core.TaskId;
 import dev.imagegen.core.task.Task;
 import dev.imagegen.spi.ErrorCode;
+import dev.imagegen.spi.ProviderId;
 import dev.imagegen.worker.WorkerMetrics;
+import dev.imagegen.worker.codec.CallbackRecord;
 import dev.imagegen.worker.codec.Decoded;
 import dev.imagegen.worker.codec.EventMessage;
 import dev.imagegen.worker.config.Topics;
@@ -98,6 +100,12 @@ final class Intake {
             outbox.dlq(topics.dlq(), record, unreadable.reason());
         } else if (decoded instanceof Decoded.Cancel cancel) {
             cancel(cancel, state, record.offset(), outbox);
+        } else if (decoded instanceof Decoded.Callback handedOn) {
+            CallbackRecord callback = handedOn.callback();
+            if (TaskId.isValid(callback.commandId())
+                    && ownership.partitionOf(TaskId.of(callback.commandId())) != null) {
+                engine.onCallback(ProviderId.of(callback.provider()), callback.token(), callback.body());
+            }
         } else if (decoded instanceof Decoded.Invalid invalid) {
             Instant now = clock.instant();
             if (!state.known.add(invalid.commandId(), CommandIds.minute(now))) {

@@ -94,6 +94,23 @@ public final class KafkaClients {
         return p;
     }
 
+    /**
+     * A plain (not transactional) producer for callbacks handed to the worker that drives their task: idempotent,
+     * acknowledged by every in-sync replica.
+     */
+    public Producer<byte[], byte[]> relayProducer() {
+        Map<String, Object> p = common();
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, config.groupId() + "-" + instance + "-relay");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 4000);
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        p.putAll(overrides("producer."));
+        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
     public Admin admin() {
         return Admin.create(adminProperties());
     }

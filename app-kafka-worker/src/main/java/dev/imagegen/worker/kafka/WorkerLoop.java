@@ -49,7 +49,7 @@ public final class WorkerLoop implements Runnable {
     private volatile boolean ready;
     private volatile boolean failed;
     private volatile boolean halting;
-    private volatile int partitionsOwned;
+    private volatile Set<Integer> ownedPartitions = Set.of();
     private boolean quiet;
     private boolean needsReset;
     private final Clock clock;
@@ -141,11 +141,16 @@ public final class WorkerLoop implements Runnable {
 
     /** How many command partitions this worker owns now (any thread). */
     public int partitionsOwned() {
-        return partitionsOwned;
+        return ownedPartitions.size();
+    }
+
+    /** The command partitions this worker owns now (any thread). */
+    public Set<Integer> ownedPartitions() {
+        return ownedPartitions;
     }
 
     private void ownershipChanged() {
-        partitionsOwned = ownership.owned().size();
+        ownedPartitions = ownership.owned();
     }
 
     private void turn() {

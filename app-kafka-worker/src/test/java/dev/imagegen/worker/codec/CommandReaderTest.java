@@ -1,5 +1,6 @@
 package dev.imagegen.worker.codec;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -103,6 +104,18 @@ class CommandReaderTest {
         assertTrue(unreadableReason(badId.getBytes(StandardCharsets.UTF_8)).contains("commandId must be 1-128"));
         String numberReason = "{\"type\":\"imagegen.cancel.v1\",\"commandId\":\"c-1\",\"reason\":42}";
         assertTrue(unreadableReason(numberReason.getBytes(StandardCharsets.UTF_8)).contains("reason"));
+    }
+
+    @Test
+    void reads_a_callback_handed_on_by_another_worker_and_refuses_a_malformed_one() {
+        byte[] record = CallbackRecord.write(new CallbackRecord("c-7", "apixo", "c-7~mac", new byte[] {1, 2, 3}));
+        CallbackRecord back = assertInstanceOf(Decoded.Callback.class, READER.read(record)).callback();
+        assertEquals("c-7", back.commandId());
+        assertEquals("apixo", back.provider());
+        assertEquals("c-7~mac", back.token());
+        assertArrayEquals(new byte[] {1, 2, 3}, back.body());
+        String noBody = "{\"type\":\"imagegen.callback.v1\",\"commandId\":\"c-7\",\"provider\":\"apixo\",\"token\":\"t\"}";
+        assertTrue(unreadableReason(noBody.getBytes(StandardCharsets.UTF_8)).contains("needs provider, token and body"));
     }
 
     @Test

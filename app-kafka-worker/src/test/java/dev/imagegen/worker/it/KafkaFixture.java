@@ -70,9 +70,15 @@ final class KafkaFixture implements AutoCloseable {
     }
 
     Worker worker(WorkerConfig config) {
-        return Worker.start(config, ProviderConfig.of(Map.of("ALPHA_API_KEY", ALPHA_KEY, "BETA_API_KEY", BETA_KEY,
-                "BETA_CALLBACK_URL", "https://hooks.example")),
-                ProviderRegistry.load());
+        return worker(config, Map.of());
+    }
+
+    /** A worker whose test vendors also get these settings ({@code BETA_POLL_INITIAL_DELAY}, ...). */
+    Worker worker(WorkerConfig config, Map<String, String> providerSettings) {
+        Map<String, String> settings = new HashMap<>(Map.of("ALPHA_API_KEY", ALPHA_KEY, "BETA_API_KEY", BETA_KEY,
+                "BETA_CALLBACK_URL", "https://hooks.example"));
+        settings.putAll(providerSettings);
+        return Worker.start(config, ProviderConfig.of(settings), ProviderRegistry.load());
     }
 
     /** Creates a topic with these settings before a worker does. */

@@ -102,6 +102,8 @@ public final class TestProvider implements ImageProvider {
             return CompletableFuture.failedFuture(new ProviderException(ErrorCode.GENERATION_FAILED, "404",
                     "no task " + ref.taskId()));
         }
+        TestVendor.POLLS.computeIfAbsent(task.correlationId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                .add(System.nanoTime());
         String ms = TestVendor.directive(task.prompt(), id.value(), "ms");
         long runMs = ms == null || ms.isEmpty() ? 300 : Long.parseLong(ms);
         boolean done = TestVendor.directive(task.prompt(), id.value(), "forever") == null

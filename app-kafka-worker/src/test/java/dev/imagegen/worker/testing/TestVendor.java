@@ -37,6 +37,8 @@ public final class TestVendor {
     static final AtomicInteger NUMBERS = new AtomicInteger();
     /** By commandId: the vendor task id and the callback URL the worker gave, when it gave one. */
     static final Map<String, String[]> CALLBACKS = new ConcurrentHashMap<>();
+    /** By commandId: when each status call of its task came ({@link System#nanoTime()}). */
+    static final Map<String, List<Long>> POLLS = new ConcurrentHashMap<>();
 
     private TestVendor() {
     }
@@ -49,6 +51,11 @@ public final class TestVendor {
     /** The vendor task id and callback URL of a command's task, or null. */
     public static String[] callbackOf(String commandId) {
         return CALLBACKS.get(commandId);
+    }
+
+    /** When the status calls of a command's task came ({@link System#nanoTime()}), in order. */
+    public static List<Long> pollsOf(String commandId) {
+        return List.copyOf(POLLS.getOrDefault(commandId, List.of()));
     }
 
     public static long submitsOf(String commandId) {
