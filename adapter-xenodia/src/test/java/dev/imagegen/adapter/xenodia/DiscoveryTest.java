@@ -21,7 +21,10 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code GET /v1/models} refines the declared capabilities, is cached, refreshed in the background, and never blocks. */
+/**
+ * {@code GET /v1/models} refines the declared capabilities, is cached, refreshed in the background, and never
+ * blocks.
+ */
 class DiscoveryTest {
 
     @RegisterExtension

@@ -57,7 +57,8 @@ public final class Router {
         if (firstViolations != null) {
             return unsupported(request, firstViolations);
         }
-        return new RouteDecision.Refused(ErrorCode.UNSUPPORTED_MODEL, "no untried provider serves model '" + request.model() + "' (tried: " + names(tried) + ")", List.of());
+        return new RouteDecision.Refused(ErrorCode.UNSUPPORTED_MODEL, "no untried provider serves model '"
+                + request.model() + "' (tried: " + names(tried) + ")", List.of());
     }
 
     private RouteDecision routeToNamed(GenerationRequest request, List<ProviderDescriptor> providers,
