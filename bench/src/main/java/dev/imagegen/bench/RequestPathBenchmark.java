@@ -2,10 +2,8 @@ package dev.imagegen.bench;
 
 import dev.imagegen.core.GenerationRequest;
 import dev.imagegen.core.ProviderRequests;
-import dev.imagegen.core.capability.Catalogue;
 import dev.imagegen.core.routing.RouteDecision;
 import dev.imagegen.core.routing.Router;
-import dev.imagegen.spi.ModelOffer;
 import dev.imagegen.spi.ProviderDescriptor;
 import dev.imagegen.spi.ProviderRequest;
 import java.util.List;
@@ -40,13 +38,12 @@ public class RequestPathBenchmark {
 
     @Setup
     public void setUp() {
-        router = new Router(Catalogue.builtIn());
+        router = new Router();
         providers = List.of(
-                ProviderDescriptor.of("xenodia", List.of(ModelOffer.builtIn("nano-banana-pro"),
-                        ModelOffer.builtIn("gpt-image-2"))),
-                ProviderDescriptor.of("apixo", List.of(ModelOffer.builtIn("nano-banana-pro"))),
-                ProviderDescriptor.of("bailian", List.of(ModelOffer.builtIn("wan2.2-t2i-flash"),
-                        ModelOffer.builtIn("qwen-image-plus"), ModelOffer.builtIn("doubao-seedream-4-5-251128"))));
+                ProviderDescriptor.of("xenodia", List.of(BenchModels.nanoBananaPro(), BenchModels.gptImage2())),
+                ProviderDescriptor.of("apixo", List.of(BenchModels.nanoBananaPro())),
+                ProviderDescriptor.of("bailian", List.of(BenchModels.declared("wan2.2-t2i-flash"),
+                        BenchModels.declared("qwen-image-plus"), BenchModels.declared("doubao-seedream-4-5-251128"))));
     }
 
     /** A typical request: named model, ratio, resolution, format, two URL references. */

@@ -1,6 +1,5 @@
 package dev.imagegen.core;
 
-import dev.imagegen.core.capability.Catalogue;
 import dev.imagegen.core.policy.RetryPolicy;
 import dev.imagegen.core.routing.Router;
 import dev.imagegen.core.task.InMemoryTaskStore;
@@ -73,7 +72,7 @@ public final class ImageGeneration implements AutoCloseable {
         for (ImageProvider provider : ordered(b.providers, b.order)) {
             lanes.put(provider.descriptor().id(), new ProviderLane(provider));
         }
-        this.engine = new Engine(lanes, new Router(b.catalogue), store, b.retryPolicy, b.unknownOutcomePolicy,
+        this.engine = new Engine(lanes, new Router(), store, b.retryPolicy, b.unknownOutcomePolicy,
                 scheduler, b.clock, b.jitter, new Notifier(b.listeners, notifications));
         this.driver = new TaskDriver(engine, b.callbackSecret != null ? b.callbackSecret : randomSecret());
         this.host = new EngineHost(this, driver, store);
@@ -204,7 +203,6 @@ public final class ImageGeneration implements AutoCloseable {
     public static final class Builder {
         private final List<ImageProvider> providers = new ArrayList<>();
         private List<ProviderId> order = List.of();
-        private Catalogue catalogue = Catalogue.builtIn();
         private TaskStore store;
         private final List<TaskListener> listeners = new ArrayList<>();
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
@@ -235,11 +233,6 @@ public final class ImageGeneration implements AutoCloseable {
         /** The routing and fallback order; providers not named come last. */
         public Builder providerOrder(List<ProviderId> value) {
             order = List.copyOf(value);
-            return this;
-        }
-
-        public Builder catalogue(Catalogue value) {
-            catalogue = Objects.requireNonNull(value, "catalogue");
             return this;
         }
 

@@ -8,8 +8,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * What a vendor's live discovery says about a model, to refine the built-in capabilities: each present value
- * replaces the built-in one; an absent value leaves it as it is.
+ * What a vendor's live discovery says about a model, to refine the capabilities its adapter declares: each present
+ * value replaces the declared one; an absent value leaves it as it is.
  *
  * @param aspectRatios  the ratios discovery lists, null when it lists none
  * @param resolutions   the resolutions discovery lists, null when it lists none

@@ -61,7 +61,7 @@ public record ModelCapabilities(Set<AspectRatio> aspectRatios, Set<Resolution> r
     }
 
     /**
-     * These capabilities with what a vendor's own discovery says in place of the built-in values. Combination rules,
+     * These capabilities with what a vendor's own discovery says in place of the declared values. Combination rules,
      * formats and limits the refinement does not speak of stay as they are. A reference cap does not open references
      * on a model that declares no transport, types or size for them (default-deny).
      */

@@ -1,40 +1,34 @@
 package dev.imagegen.spi;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * One model a provider serves.
+ * One model a provider serves, with what it accepts.
  *
- * <p>Capabilities come from one of two places. For the models the project knows (every model in its vendor
- * reference), the core's built-in catalogue holds them, and the provider may {@linkplain #refinement() refine}
- * them with what its vendor's discovery says. A provider that serves a model the catalogue does not know must
- * {@linkplain #declared() declare} its capabilities in full; otherwise the model is refused (default-deny).
+ * <p>The adapter declares the model's capabilities in full: its vendor's facts live in its own module, and the core
+ * keeps only the rules and the check. The provider may {@linkplain #refinedBy refine} them with what its vendor's
+ * live discovery says. Default-deny: what the capabilities do not declare is refused. Immutable and thread-safe.
  *
  * @param model      the model id, never null
- * @param declared   full capabilities, or null to use the built-in catalogue's
+ * @param declared   the capabilities the adapter declares, never null
  * @param refinement what live discovery says, never null ({@link CapabilityRefinement#NONE} when nothing)
  */
 public record ModelOffer(ModelId model, ModelCapabilities declared, CapabilityRefinement refinement) {
 
     public ModelOffer {
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(declared, "declared");
         refinement = refinement == null ? CapabilityRefinement.NONE : refinement;
     }
 
-    /** A model whose capabilities the built-in catalogue holds. */
-    public static ModelOffer builtIn(String model) {
-        return new ModelOffer(ModelId.of(model), null, CapabilityRefinement.NONE);
-    }
-
-    /** A model this provider describes in full. */
+    /** A model this provider serves, with everything it accepts. */
     public static ModelOffer declared(String model, ModelCapabilities capabilities) {
-        return new ModelOffer(ModelId.of(model), Objects.requireNonNull(capabilities, "capabilities"),
-                CapabilityRefinement.NONE);
+        return new ModelOffer(ModelId.of(model), capabilities, CapabilityRefinement.NONE);
     }
 
-    public Optional<ModelCapabilities> declaredCapabilities() {
-        return Optional.ofNullable(declared);
+    /** What the model accepts: the declared capabilities with the refinement applied. */
+    public ModelCapabilities capabilities() {
+        return declared.refinedBy(refinement);
     }
 
     public ModelOffer refinedBy(CapabilityRefinement newRefinement) {

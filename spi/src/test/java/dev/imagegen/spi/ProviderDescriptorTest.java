@@ -9,21 +9,23 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ProviderDescriptorTest {
 
     private static final ModelCapabilities SQUARE = ModelCapabilities.builder().aspectRatios("1:1").build();
+    private static final ModelCapabilities WIDE = ModelCapabilities.builder().aspectRatios("16:9").build();
 
     @Test
     void finds_the_offer_of_a_model_it_serves() {
         ProviderDescriptor d = ProviderDescriptor.of("xenodia",
-                List.of(ModelOffer.builtIn("nano-banana-pro"), ModelOffer.declared("house-model", SQUARE)));
+                List.of(ModelOffer.declared("nano-banana-pro", WIDE), ModelOffer.declared("house-model", SQUARE)));
 
         assertTrue(d.serves(ModelId.of("nano-banana-pro")));
         assertFalse(d.serves(ModelId.of("gpt-image-2")));
-        assertEquals(Optional.of(SQUARE), d.offer(ModelId.of("house-model")).orElseThrow().declaredCapabilities());
-        assertEquals(Optional.empty(), d.offer(ModelId.of("nano-banana-pro")).orElseThrow().declaredCapabilities());
+        assertEquals(SQUARE, d.offer(ModelId.of("house-model")).orElseThrow().capabilities());
+        assertEquals(WIDE, d.offer(ModelId.of("nano-banana-pro")).orElseThrow().capabilities());
         assertEquals(Optional.empty(), d.callbackBaseIfAny());
     }
 
@@ -37,13 +39,13 @@ class ProviderDescriptorTest {
     @Test
     void refuses_a_model_listed_twice_naming_it() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProviderDescriptor.of(
-                "xenodia", List.of(ModelOffer.builtIn("gpt-image-2"), ModelOffer.declared("gpt-image-2", SQUARE))));
+                "xenodia", List.of(ModelOffer.declared("gpt-image-2", WIDE), ModelOffer.declared("gpt-image-2", SQUARE))));
         assertTrue(e.getMessage().contains("gpt-image-2"), e.getMessage());
     }
 
     @Test
     void carries_a_callback_base_when_given() {
-        ProviderDescriptor d = new ProviderDescriptor(ProviderId.of("apixo"), List.of(ModelOffer.builtIn("m")),
+        ProviderDescriptor d = new ProviderDescriptor(ProviderId.of("apixo"), List.of(ModelOffer.declared("m", SQUARE)),
                 URI.create("https://hooks.example"));
 
         assertEquals(Optional.of(URI.create("https://hooks.example")), d.callbackBaseIfAny());
@@ -51,11 +53,28 @@ class ProviderDescriptorTest {
 
     @Test
     void an_offer_without_refinement_refines_nothing() {
-        ModelOffer offer = new ModelOffer(ModelId.of("m"), null, null);
+        ModelOffer offer = new ModelOffer(ModelId.of("m"), SQUARE, null);
         CapabilityRefinement discovered = new CapabilityRefinement(null, null, 3, Map.of("1K", 90_000L));
 
         assertEquals(CapabilityRefinement.NONE, offer.refinement());
+        assertEquals(SQUARE, offer.capabilities());
         assertEquals(discovered, offer.refinedBy(discovered).refinement());
         assertEquals(ModelId.of("m"), offer.refinedBy(discovered).model());
+    }
+
+    @Test
+    void an_offer_applies_its_refinement_to_what_the_adapter_declares() {
+        ModelOffer offer = ModelOffer.declared("m", SQUARE)
+                .refinedBy(new CapabilityRefinement(Set.of(AspectRatio.of(16, 9)), null, null, Map.of()));
+
+        assertEquals(SQUARE, offer.declared());
+        assertEquals(Set.of(AspectRatio.of(16, 9)), offer.capabilities().aspectRatios());
+    }
+
+    @Test
+    void an_offer_must_declare_its_capabilities() {
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> new ModelOffer(ModelId.of("m"), null, null));
+        assertTrue(e.getMessage().contains("declared"), e.getMessage());
     }
 }

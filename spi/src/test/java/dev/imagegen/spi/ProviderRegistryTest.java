@@ -181,7 +181,7 @@ class ProviderRegistryTest {
 
         @Override
         public ProviderDescriptor descriptor() {
-            return ProviderDescriptor.of(id, List.of(ModelOffer.builtIn("some-model")));
+            return ProviderDescriptor.of(id, List.of(ModelOffer.declared("some-model", ModelCapabilities.builder().build())));
         }
 
         @Override

@@ -7,7 +7,7 @@ import dev.imagegen.adapter.apixo.wire.SubmitData;
 import dev.imagegen.adapter.apixo.wire.TaskStatus;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ImageProvider;
-import dev.imagegen.spi.ModelOffer;
+import dev.imagegen.spi.ModelCapabilities;
 import dev.imagegen.spi.ProviderDescriptor;
 import dev.imagegen.spi.ProviderException;
 import dev.imagegen.spi.ProviderFailure;
@@ -46,7 +46,7 @@ final class ApixoProvider implements ImageProvider {
     ApixoProvider(ApixoConfig config) {
         this.config = config;
         this.descriptor = new ProviderDescriptor(ApixoConfig.ID,
-                List.of(ModelOffer.builtIn(ApixoRequestRules.NANO_BANANA_PRO.value())),
+                ApixoModels.offers(),
                 config.callbackUrl().orElse(null));
         this.http = VendorHttp.create(ApixoConfig.ID.value(), config.baseUrl(), config.connectTimeout(),
                 config.readTimeout(), config.apiKey(), settings -> settings.setNumOfThreads(2));
@@ -66,12 +66,13 @@ final class ApixoProvider implements ImageProvider {
 
     @Override
     public CompletionStage<Submission> submit(ProviderRequest request) {
-        if (!ApixoRequestRules.serves(request.model())) {
+        Optional<ModelCapabilities> model = ApixoModels.capabilities(request.model());
+        if (model.isEmpty()) {
             return CompletableFuture.failedFuture(new ProviderException(ErrorCode.UNSUPPORTED_MODEL, null,
                     "model: '" + request.model() + "' is not served by apixo; allowed: "
-                            + ApixoRequestRules.NANO_BANANA_PRO));
+                            + ApixoModels.NANO_BANANA_PRO));
         }
-        List<String> violations = ApixoRequestRules.violations(request);
+        List<String> violations = ApixoRequestRules.violations(request, model.get());
         if (!violations.isEmpty()) {
             return CompletableFuture.failedFuture(new ProviderException(ErrorCode.UNSUPPORTED_PARAMETER, null,
                     String.join("; ", violations)));

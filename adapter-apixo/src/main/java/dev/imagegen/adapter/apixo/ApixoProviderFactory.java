@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Makes the {@code apixo} provider: Apixo's task API ({@code POST /api/v1/generateTask/{model}}, then
- * {@code GET /api/v1/statusTask/{model}?taskId=}) serving {@code nano-banana-pro}, whose capabilities come from the
- * core's built-in catalogue.
+ * {@code GET /api/v1/statusTask/{model}?taskId=}) serving {@code nano-banana-pro}, whose capabilities it declares
+ * ({@code ApixoModels}).
  *
  * <p>What the provider does on the wire: references travel as URLs only (Apixo has no upload), so inline bytes and
  * more than 10 references are refused with {@code UNSUPPORTED_PARAMETER} before any call; {@code mode} is

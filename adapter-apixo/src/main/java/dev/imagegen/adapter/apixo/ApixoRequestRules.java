@@ -1,6 +1,6 @@
 package dev.imagegen.adapter.apixo;
 
-import dev.imagegen.spi.ModelId;
+import dev.imagegen.spi.ModelCapabilities;
 import dev.imagegen.spi.ProviderRequest;
 import dev.imagegen.spi.Reference;
 import dev.imagegen.spi.ReferenceTransport;
@@ -8,42 +8,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
- * What the adapter refuses before any call, even though the core's catalogue refuses it first: things Apixo's
- * request has no field for (inline bytes, more images, seed, negative prompt), more references than the model
- * takes, and provider options Apixo does not know. Each rule names the field, the value and what is allowed.
+ * What the adapter refuses before any call, even though the core refuses it first against the same declared
+ * capabilities ({@link ApixoModels}): things Apixo's request has no field for (inline bytes, more images, seed,
+ * negative prompt), more references than the model takes, and provider options Apixo does not know. Each rule names
+ * the field, the value and what is allowed.
  */
 final class ApixoRequestRules {
 
-    static final ModelId NANO_BANANA_PRO = ModelId.of("nano-banana-pro");
-    static final int MAX_REFERENCES = 10;
     static final String PROVIDER_OPTION = "provider";
     static final Set<String> PROVIDER_STRATEGIES = Set.of("auto", "value", "official");
 
-    private static final List<Function<ProviderRequest, String>> RULES = List.of(
+    private static final List<BiFunction<ProviderRequest, ModelCapabilities, String>> RULES = List.of(
             ApixoRequestRules::inlineReferences,
             ApixoRequestRules::referenceCount,
             ApixoRequestRules::imageCount,
             ApixoRequestRules::seed,
             ApixoRequestRules::negativePrompt,
-            ApixoRequestRules::unknownOptions,
-            ApixoRequestRules::providerStrategy);
+            (request, model) -> unknownOptions(request),
+            (request, model) -> providerStrategy(request));
 
     private ApixoRequestRules() {
     }
 
-    /** Whether the adapter serves the model at all. */
-    static boolean serves(ModelId model) {
-        return NANO_BANANA_PRO.equals(model);
-    }
-
-    /** Every violation, each one sentence; empty when the request can be sent. */
-    static List<String> violations(ProviderRequest request) {
+    /** Every violation of a request for a model this adapter serves, each one sentence; empty when it can be sent. */
+    static List<String> violations(ProviderRequest request, ModelCapabilities model) {
         List<String> found = new ArrayList<>();
-        for (Function<ProviderRequest, String> rule : RULES) {
-            String violation = rule.apply(request);
+        for (BiFunction<ProviderRequest, ModelCapabilities, String> rule : RULES) {
+            String violation = rule.apply(request, model);
             if (violation != null) {
                 found.add(violation);
             }
@@ -51,7 +45,10 @@ final class ApixoRequestRules {
         return found;
     }
 
-    private static String inlineReferences(ProviderRequest request) {
+    private static String inlineReferences(ProviderRequest request, ModelCapabilities model) {
+        if (model.references().transports().contains(ReferenceTransport.INLINE)) {
+            return null;
+        }
         List<Reference> refs = request.references();
         for (int i = 0; i < refs.size(); i++) {
             if (refs.get(i).transport() == ReferenceTransport.INLINE) {
@@ -62,26 +59,27 @@ final class ApixoRequestRules {
         return null;
     }
 
-    private static String referenceCount(ProviderRequest request) {
+    private static String referenceCount(ProviderRequest request, ModelCapabilities model) {
         int count = request.references().size();
-        return count <= MAX_REFERENCES ? null : "references: " + count + " given; apixo " + request.model()
-                + " allows at most " + MAX_REFERENCES;
+        int max = model.references().maxCount();
+        return count <= max ? null : "references: " + count + " given; apixo " + request.model()
+                + " allows at most " + max;
     }
 
-    private static String imageCount(ProviderRequest request) {
-        return request.n() == 1 ? null : "n: " + request.n() + " given; apixo " + request.model() + " allows only 1";
+    private static String imageCount(ProviderRequest request, ModelCapabilities model) {
+        return request.n() <= model.maxImages() ? null : "n: " + request.n() + " given; apixo " + request.model()
+                + " allows " + (model.maxImages() == 1 ? "only 1" : "at most " + model.maxImages());
     }
 
-    private static String seed(ProviderRequest request) {
-        return request.seed() == null ? null : "seed: " + request.seed() + " given; apixo " + request.model()
-                + " takes no seed";
+    private static String seed(ProviderRequest request, ModelCapabilities model) {
+        return request.seed() == null || model.seed() ? null : "seed: " + request.seed() + " given; apixo "
+                + request.model() + " takes no seed";
     }
 
-    private static String negativePrompt(ProviderRequest request) {
-        return request.negativePrompt() == null ? null : "negativePrompt: given; apixo " + request.model()
-                + " takes no negative prompt";
+    private static String negativePrompt(ProviderRequest request, ModelCapabilities model) {
+        return request.negativePrompt() == null || model.negativePrompt() ? null
+                : "negativePrompt: given; apixo " + request.model() + " takes no negative prompt";
     }
-
     private static String unknownOptions(ProviderRequest request) {
         Set<String> unknown = new TreeSet<>(request.options().keySet());
         unknown.remove(PROVIDER_OPTION);

@@ -92,7 +92,7 @@ class ApixoRequestMappingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"1:1", "2:3", "3:2", "3:4", "4:3", "4:5", "5:4", "9:16", "16:9", "21:9", "auto"})
-    void every_catalogue_aspect_ratio_is_sent_as_written(String ratio) throws Exception {
+    void every_declared_aspect_ratio_is_sent_as_written(String ratio) throws Exception {
         submit(ProviderRequest.builder("nano-banana-pro", "a cat").aspectRatio(ratio).build());
 
         assertEquals(ratio, input().get("aspect_ratio"));

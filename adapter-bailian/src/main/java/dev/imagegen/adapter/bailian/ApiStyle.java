@@ -54,12 +54,11 @@ enum ApiStyle {
         return taskPath(taskId) + "/cancel";
     }
 
-    /** The models this style serves, each from the built-in catalogue. */
+    /** The models this style serves, each with its family's declared capabilities. */
     List<ModelOffer> offers() {
         return Arrays.stream(ModelFamily.values())
                 .filter(f -> this == GATEWAY || f.nativePath().isPresent())
-                .flatMap(f -> f.models().stream())
-                .map(ModelOffer::builtIn)
+                .flatMap(ModelFamily::offers)
                 .toList();
     }
 

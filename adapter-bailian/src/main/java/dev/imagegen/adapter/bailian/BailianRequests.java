@@ -3,6 +3,7 @@ package dev.imagegen.adapter.bailian;
 import dev.imagegen.adapter.bailian.wire.ArkImageRequest;
 import dev.imagegen.adapter.bailian.wire.DashScopeRequest;
 import dev.imagegen.spi.ErrorCode;
+import dev.imagegen.spi.ModelCapabilities;
 import dev.imagegen.spi.OutputFormat;
 import dev.imagegen.spi.ProviderException;
 import dev.imagegen.spi.ProviderRequest;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A validated request as the body its family takes. The core has already checked the model's capabilities; this
@@ -24,9 +26,6 @@ import java.util.Set;
 final class BailianRequests {
 
     static final long MAX_SEED = 2_147_483_647L;
-    static final int SEEDREAM_MAX_REFERENCES = 14;
-    static final int WAN_I2I_MAX_REFERENCES = 3;
-    static final int WAN_MAX_IMAGES = 4;
 
     private static final Set<String> DASHSCOPE_MAPPED = Set.of("size", "n", "seed", "negative_prompt");
     private static final Set<String> ARK_MAPPED =
@@ -36,29 +35,18 @@ final class BailianRequests {
     }
 
     static DashScopeRequest dashScope(ProviderRequest request, ModelFamily family) {
-        requireFormat(request, OutputFormat.PNG);
+        requireDeclared(request, family.capabilities());
         requireSeedInRange(request);
         Map<String, Object> extra = options(request, DASHSCOPE_MAPPED);
         String size = Sizes.dashScope(family, request.aspectRatio(), request.resolution()).orElse(null);
         return switch (family) {
-            case WAN_T2I -> {
-                requireReferences(request, 0, 0);
-                requireImages(request, WAN_MAX_IMAGES);
-                yield new DashScopeRequest(request.model().value(),
-                        new DashScopeRequest.Input(request.prompt(), request.negativePrompt(), null, null),
-                        new DashScopeRequest.Parameters(size, request.n(), request.seed(), null, extra));
-            }
-            case WAN_I2I -> {
-                requireReferences(request, 1, WAN_I2I_MAX_REFERENCES);
-                requireImages(request, WAN_MAX_IMAGES);
-                yield new DashScopeRequest(request.model().value(),
-                        new DashScopeRequest.Input(request.prompt(), request.negativePrompt(),
-                                references(request), null),
-                        new DashScopeRequest.Parameters(size, request.n(), request.seed(), null, extra));
-            }
+            case WAN_T2I -> new DashScopeRequest(request.model().value(),
+                    new DashScopeRequest.Input(request.prompt(), request.negativePrompt(), null, null),
+                    new DashScopeRequest.Parameters(size, request.n(), request.seed(), null, extra));
+            case WAN_I2I -> new DashScopeRequest(request.model().value(),
+                    new DashScopeRequest.Input(request.prompt(), request.negativePrompt(), references(request), null),
+                    new DashScopeRequest.Parameters(size, request.n(), request.seed(), null, extra));
             case QWEN_IMAGE -> {
-                requireReferences(request, 0, 0);
-                requireImages(request, 1);
                 DashScopeRequest.Message message = new DashScopeRequest.Message("user",
                         List.of(new DashScopeRequest.Content(request.prompt(), null)));
                 yield new DashScopeRequest(request.model().value(),
@@ -71,15 +59,7 @@ final class BailianRequests {
     }
 
     static ArkImageRequest ark(ProviderRequest request, ModelFamily family) {
-        requireFormat(request, OutputFormat.JPEG);
-        requireReferences(request, 0, SEEDREAM_MAX_REFERENCES);
-        requireImages(request, 1);
-        if (request.seed() != null) {
-            throw unsupported("seed is not offered by " + request.model());
-        }
-        if (request.negativePrompt() != null) {
-            throw unsupported("negativePrompt is not offered by " + request.model());
-        }
+        requireDeclared(request, family.capabilities());
         Map<String, Object> extra = options(request, ARK_MAPPED);
         Object watermark = extra.containsKey("watermark") ? extra.remove("watermark") : Boolean.FALSE;
         List<String> images = references(request);
@@ -112,30 +92,35 @@ final class BailianRequests {
         return extra;
     }
 
-    private static void requireFormat(ProviderRequest request, OutputFormat only) {
-        if (request.outputFormat() != null && request.outputFormat() != only) {
+    /** The limits the family declares (the core checks them first), so nothing beyond them reaches the wire. */
+    private static void requireDeclared(ProviderRequest request, ModelCapabilities model) {
+        if (request.outputFormat() != null && !model.outputFormats().contains(request.outputFormat())) {
             throw unsupported("outputFormat " + request.outputFormat() + " is not offered by " + request.model()
-                    + " (it returns " + only + " only)");
+                    + " (it returns " + model.outputFormats().stream().map(OutputFormat::toString)
+                    .collect(Collectors.joining(", ")) + " only)");
+        }
+        if (request.seed() != null && !model.seed()) {
+            throw unsupported("seed is not offered by " + request.model());
+        }
+        if (request.negativePrompt() != null && !model.negativePrompt()) {
+            throw unsupported("negativePrompt is not offered by " + request.model());
+        }
+        int min = model.references().minCount();
+        int max = model.references().maxCount();
+        int count = request.references().size();
+        if (count < min || count > max) {
+            throw unsupported(count + " references given; " + request.model() + " takes "
+                    + (min == max ? String.valueOf(min) : min + ".." + max));
+        }
+        if (request.n() > model.maxImages()) {
+            throw unsupported("n " + request.n() + " is more than " + request.model() + " makes (at most "
+                    + model.maxImages() + ")");
         }
     }
 
     private static void requireSeedInRange(ProviderRequest request) {
         if (request.seed() != null && (request.seed() < 0 || request.seed() > MAX_SEED)) {
             throw unsupported("seed " + request.seed() + " is outside 0.." + MAX_SEED);
-        }
-    }
-
-    private static void requireReferences(ProviderRequest request, int min, int max) {
-        int count = request.references().size();
-        if (count < min || count > max) {
-            throw unsupported(count + " references given; " + request.model() + " takes "
-                    + (min == max ? String.valueOf(min) : min + ".." + max));
-        }
-    }
-
-    private static void requireImages(ProviderRequest request, int max) {
-        if (request.n() > max) {
-            throw unsupported("n " + request.n() + " is more than " + request.model() + " makes (at most " + max + ")");
         }
     }
 

@@ -6,6 +6,8 @@ import dev.imagegen.spi.ProviderException;
 import dev.imagegen.spi.Resolution;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The unified aspect ratio and resolution as each family's {@code size}.
@@ -44,7 +46,7 @@ final class Sizes {
 
     /** The DashScope {@code parameters.size}, or empty to leave the vendor's default. */
     static Optional<String> dashScope(ModelFamily family, AspectRatio ratio, Resolution resolution) {
-        requireAtMost1K(family, resolution);
+        requireOffered(family, resolution);
         boolean open = ratio == null || ratio.isAuto();
         return switch (family) {
             case WAN_T2I -> Optional.of(open ? "1024*1024" : wanT2i(ratio.ratio()));
@@ -57,9 +59,7 @@ final class Sizes {
     /** The Ark {@code size}: a preset or {@code WxH}. */
     static String ark(ModelFamily family, AspectRatio ratio, Resolution resolution) {
         Resolution res = resolution == null ? Resolution.TWO_K : resolution;
-        if (family == ModelFamily.SEEDREAM_45 && res == Resolution.ONE_K) {
-            throw unsupported("resolution 1K is not offered by doubao-seedream-4-5-251128 (allowed: 2K, 4K)");
-        }
+        requireOffered(family, res);
         if (ratio == null || ratio.isAuto() || ratio.width() == ratio.height()) {
             return res.label();
         }
@@ -105,13 +105,15 @@ final class Sizes {
                 .map(QwenSize::size)
                 .findFirst()
                 .orElseThrow(() -> unsupported("aspect ratio " + ratio + " is not offered by qwen-image"
-                        + " (allowed: 16:9, 4:3, 1:1, 3:4, 9:16)"));
+                        + " (allowed: " + QWEN_SIZES.stream().map(QwenSize::ratioText)
+                        .collect(Collectors.joining(", ")) + ")"));
     }
 
-    private static void requireAtMost1K(ModelFamily family, Resolution resolution) {
-        if (resolution != null && resolution != Resolution.ONE_K) {
-            throw unsupported("resolution " + resolution + " is not offered by " + family.models()
-                    + " (allowed: 1K)");
+    private static void requireOffered(ModelFamily family, Resolution resolution) {
+        Set<Resolution> offered = family.capabilities().resolutions();
+        if (resolution != null && !offered.contains(resolution)) {
+            throw unsupported("resolution " + resolution + " is not offered by " + family.models() + " (allowed: "
+                    + offered.stream().map(Resolution::label).collect(Collectors.joining(", ")) + ")");
         }
     }
 
@@ -131,6 +133,10 @@ final class Sizes {
     record QwenSize(int width, int height, String size) {
         double ratio() {
             return (double) width / height;
+        }
+
+        String ratioText() {
+            return width + ":" + height;
         }
     }
 }

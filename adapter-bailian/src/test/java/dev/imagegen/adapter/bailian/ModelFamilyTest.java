@@ -107,10 +107,11 @@ class ModelFamilyTest {
     }
 
     @Test
-    void gateway_serves_all_eight_models_from_the_catalogue() {
+    void gateway_serves_all_eight_models_each_with_its_familys_capabilities() {
         var models = fixture.provider.descriptor().models();
         assertEquals(8, models.size());
-        assertTrue(models.stream().allMatch(m -> m.declaredCapabilities().isEmpty()), "capabilities are built in");
+        assertTrue(models.stream().allMatch(m -> m.declared().equals(ModelFamily.of(m.model()).orElseThrow()
+                .capabilities())), "declared by the family");
     }
 
     private static void assertServed(List<GeneratedImage> images, String type) throws Exception {

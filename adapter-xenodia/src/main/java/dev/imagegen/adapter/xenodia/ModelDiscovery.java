@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The live refinements from {@code GET /v1/models}, cached with Caffeine and refreshed in the background once they
  * are older than the TTL. {@link #current()} never waits: it serves the last reading (none before the first
- * arrives). A failed reading keeps the last one, so the built-in catalogue stands when discovery never worked; the
- * first failure of an outage is logged as a warning, the rest at debug.
+ * arrives). A failed reading keeps the last one, so the declared capabilities ({@link XenodiaModel}) stand when
+ * discovery never worked; the first failure of an outage is logged as a warning, the rest at debug.
  */
 final class ModelDiscovery {
 
@@ -72,7 +72,7 @@ final class ModelDiscovery {
                     ? failure.getCause() : failure).getMessage();
             if (failing.compareAndSet(false, true)) {
                 LOG.warn("Xenodia model discovery (GET /v1/models) failed, keeping the {} capabilities: {}",
-                        lastKnown.get().isEmpty() ? "built-in" : "last discovered", reason);
+                        lastKnown.get().isEmpty() ? "declared" : "last discovered", reason);
             } else {
                 LOG.debug("Xenodia model discovery still failing: {}", reason);
             }

@@ -2,6 +2,7 @@ package dev.imagegen.adapter.xenodia;
 
 import dev.imagegen.adapter.xenodia.wire.ImageGenerationRequest;
 import dev.imagegen.spi.ErrorCode;
+import dev.imagegen.spi.ModelCapabilities;
 import dev.imagegen.spi.ProviderException;
 import dev.imagegen.spi.ProviderRequest;
 import dev.imagegen.spi.Reference;
@@ -106,19 +107,25 @@ final class RequestMapping {
         }
     }
 
-    /** The core validates against the catalogue first; this keeps a field Xenodia refuses off the wire regardless. */
+    /**
+     * The core checks the model's declared capabilities first; this keeps a field Xenodia refuses off the wire
+     * regardless, reading the same declaration.
+     */
     private static void refuseWhatXenodiaLacks(ProviderRequest request, XenodiaModel model) {
-        if (request.n() != 1) {
-            throw unsupported("n", request.n(), "Xenodia generates exactly one image per request (n=1)");
+        ModelCapabilities capabilities = model.capabilities();
+        if (request.n() > capabilities.maxImages()) {
+            throw unsupported("n", request.n(), "Xenodia generates exactly " + capabilities.maxImages()
+                    + " image per request (n=" + capabilities.maxImages() + ")");
         }
-        if (request.outputFormat() != null && !model.takesOutputFormat()) {
-            throw unsupported("outputFormat", request.outputFormat(),
-                    model.id() + " on Xenodia takes no output format");
+        if (request.outputFormat() != null && !capabilities.outputFormats().contains(request.outputFormat())) {
+            throw unsupported("outputFormat", request.outputFormat(), capabilities.outputFormats().isEmpty()
+                    ? model.id() + " on Xenodia takes no output format"
+                    : model.id() + " on Xenodia takes " + capabilities.outputFormats());
         }
-        if (request.negativePrompt() != null) {
+        if (request.negativePrompt() != null && !capabilities.negativePrompt()) {
             throw unsupported("negativePrompt", "(set)", "Xenodia has no negative prompt");
         }
-        if (request.seed() != null) {
+        if (request.seed() != null && !capabilities.seed()) {
             throw unsupported("seed", request.seed(), "Xenodia has no seed");
         }
     }

@@ -50,8 +50,7 @@ final class XenodiaProvider implements ImageProvider {
     public ProviderDescriptor descriptor() {
         Map<ModelId, CapabilityRefinement> refinements = discovery.current();
         List<ModelOffer> offers = Arrays.stream(XenodiaModel.values())
-                .map(model -> ModelOffer.builtIn(model.id().value())
-                        .refinedBy(refinements.getOrDefault(model.id(), CapabilityRefinement.NONE)))
+                .map(model -> model.offer().refinedBy(refinements.getOrDefault(model.id(), CapabilityRefinement.NONE)))
                 .toList();
         return ProviderDescriptor.of(XenodiaConfig.PROVIDER_ID.value(), offers);
     }

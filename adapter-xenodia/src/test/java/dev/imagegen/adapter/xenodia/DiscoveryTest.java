@@ -2,7 +2,6 @@ package dev.imagegen.adapter.xenodia;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imagegen.testkit.xenodia.SimulatedModel;
@@ -22,7 +21,10 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code GET /v1/models} refines the built-in catalogue, is cached, refreshed in the background, and never blocks. */
+/**
+ * {@code GET /v1/models} refines the declared capabilities, is cached, refreshed in the background, and never
+ * blocks.
+ */
 class DiscoveryTest {
 
     @RegisterExtension
@@ -41,7 +43,8 @@ class DiscoveryTest {
             assertEquals(List.of(NANO_BANANA_PRO, GPT_IMAGE_2), descriptor.models().stream().map(ModelOffer::model)
                     .toList());
             for (ModelOffer offer : descriptor.models()) {
-                assertNull(offer.declared(), "capabilities come from the built-in catalogue");
+                assertEquals(XenodiaModel.of(offer.model()).orElseThrow().capabilities(), offer.capabilities(),
+                        "the declared capabilities, unrefined");
                 assertEquals(CapabilityRefinement.NONE, offer.refinement());
             }
         }
@@ -65,7 +68,7 @@ class DiscoveryTest {
     }
 
     @Test
-    void a_failing_discovery_keeps_the_built_in_catalogue_warns_once_and_never_blocks_generation()
+    void a_failing_discovery_keeps_the_declared_capabilities_warns_once_and_never_blocks_generation()
             throws InterruptedException {
         XENODIA.simulator().failDiscovery(true);
         long mark = LogFile.mark();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Requests the core refuses before any call, sent anyway: Xenodia's 400 comes back as INVALID_REQUEST with its
- * message, so a gap in the catalogue shows up as a clear failure, never as a silent change.
+ * message, so a gap in the declared capabilities shows up as a clear failure, never as a silent change.
  */
 class VendorRefusalTest {
 

@@ -1,8 +1,8 @@
 package dev.imagegen.bench.embedded;
 
+import dev.imagegen.bench.BenchModels;
 import dev.imagegen.spi.GeneratedImage;
 import dev.imagegen.spi.ImageProvider;
-import dev.imagegen.spi.ModelOffer;
 import dev.imagegen.spi.ProviderDescriptor;
 import dev.imagegen.spi.ProviderException;
 import dev.imagegen.spi.ErrorCode;
@@ -22,13 +22,13 @@ import java.util.concurrent.atomic.LongAdder;
 /** A vendor that answers every submit with one image at once and has no caps worth the name. Thread-safe. */
 final class InstantVendor implements ImageProvider {
 
-    /** It stands in for Xenodia, whose model capabilities it declares. */
+    /** It stands in for Xenodia, declaring a model shaped like Xenodia's nano-banana-pro. */
     private static final ProviderId ID = ProviderId.of("xenodia");
     private static final TaskSettings SETTINGS = new TaskSettings(Duration.ofSeconds(1), Duration.ofSeconds(1),
             Duration.ofSeconds(1), Duration.ofMinutes(10), Integer.MAX_VALUE, 1_000_000_000);
 
     private final ProviderDescriptor descriptor = new ProviderDescriptor(ID,
-            List.of(ModelOffer.builtIn("nano-banana-pro")), null);
+            List.of(BenchModels.nanoBananaPro()), null);
     private final LongAdder submits = new LongAdder();
 
     @Override

@@ -3,7 +3,6 @@ package dev.imagegen.core.routing;
 import dev.imagegen.core.GenerationRequest;
 import dev.imagegen.core.Violation;
 import dev.imagegen.core.capability.CapabilityCheck;
-import dev.imagegen.core.capability.Catalogue;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ModelCapabilities;
 import dev.imagegen.spi.ModelOffer;
@@ -15,8 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Chooses the provider for a request: a pure function of the request, the configured providers in routing order,
- * the catalogue and the providers already tried.
+ * Chooses the provider for a request: a pure function of the request, the configured providers in routing order
+ * (each descriptor declares what its models accept) and the providers already tried.
  *
  * <ul>
  *   <li>A request that names a provider goes there or nowhere (no fallback).</li>
@@ -27,12 +26,6 @@ import java.util.stream.Collectors;
  * Thread-safe (stateless).
  */
 public final class Router {
-
-    private final Catalogue catalogue;
-
-    public Router(Catalogue catalogue) {
-        this.catalogue = catalogue;
-    }
 
     /**
      * @param providers the configured providers, in routing order
@@ -52,13 +45,10 @@ public final class Router {
             if (tried.contains(provider.id())) {
                 continue;
             }
-            Optional<ModelCapabilities> capabilities = catalogue.capabilities(provider, request.model());
-            if (capabilities.isEmpty()) {
-                continue;
-            }
-            List<Violation> violations = CapabilityCheck.check(request, capabilities.get());
+            ModelCapabilities capabilities = provider.offer(request.model()).orElseThrow().capabilities();
+            List<Violation> violations = CapabilityCheck.check(request, capabilities);
             if (violations.isEmpty()) {
-                return new RouteDecision.To(provider.id(), capabilities.get());
+                return new RouteDecision.To(provider.id(), capabilities);
             }
             if (firstViolations == null) {
                 firstViolations = violations;
@@ -67,8 +57,8 @@ public final class Router {
         if (firstViolations != null) {
             return unsupported(request, firstViolations);
         }
-        return new RouteDecision.Refused(ErrorCode.UNSUPPORTED_MODEL, "no untried provider with known capabilities "
-                + "serves model '" + request.model() + "' (tried: " + names(tried) + ")", List.of());
+        return new RouteDecision.Refused(ErrorCode.UNSUPPORTED_MODEL, "no untried provider serves model '"
+                + request.model() + "' (tried: " + names(tried) + ")", List.of());
     }
 
     private RouteDecision routeToNamed(GenerationRequest request, List<ProviderDescriptor> providers,
@@ -84,11 +74,7 @@ public final class Router {
             return new RouteDecision.Refused(ErrorCode.UNSUPPORTED_MODEL, "provider '" + named
                     + "' was named and already tried; no fallback for a named provider", List.of());
         }
-        Optional<ModelCapabilities> capabilities = catalogue.capabilities(provider.get(), request.model());
-        if (capabilities.isEmpty() && provider.get().serves(request.model())) {
-            return new RouteDecision.Refused(ErrorCode.UNSUPPORTED_MODEL, "provider '" + named + "' offers model '"
-                    + request.model() + "' but neither it nor the catalogue describes its capabilities", List.of());
-        }
+        Optional<ModelCapabilities> capabilities = provider.get().offer(request.model()).map(ModelOffer::capabilities);
         if (capabilities.isEmpty()) {
             return new RouteDecision.Refused(ErrorCode.UNSUPPORTED_MODEL, "provider '" + named
                     + "' does not serve model '" + request.model() + "'; it serves: "

@@ -78,7 +78,7 @@ public final class FakeProvider implements ImageProvider {
 
     public FakeProvider(String id, TaskSettings settings, URI callbackBase, String... models) {
         this.id = ProviderId.of(id);
-        this.models = Arrays.stream(models).map(ModelOffer::builtIn).toList();
+        this.models = Arrays.stream(models).map(model -> FixtureModels.offer(id, model)).toList();
         this.settings = settings;
         this.callbackBase = callbackBase;
     }

@@ -10,11 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imagegen.core.GenerationRequest;
 import dev.imagegen.core.Violation;
-import dev.imagegen.core.capability.Catalogue;
+import dev.imagegen.core.fake.FixtureModels;
 import dev.imagegen.spi.CapabilityRefinement;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ModelCapabilities;
-import dev.imagegen.spi.ModelId;
 import dev.imagegen.spi.ModelOffer;
 import dev.imagegen.spi.OutputFormat;
 import dev.imagegen.spi.ProviderDescriptor;
@@ -29,14 +28,14 @@ class RouterTest {
     private static final ProviderId XENODIA_ID = ProviderId.of("xenodia");
     private static final ProviderId APIXO_ID = ProviderId.of("apixo");
     private static final ProviderDescriptor XENODIA = ProviderDescriptor.of("xenodia",
-            List.of(ModelOffer.builtIn("nano-banana-pro"), ModelOffer.builtIn("gpt-image-2")));
+            List.of(FixtureModels.offer("xenodia", "nano-banana-pro"), FixtureModels.offer("xenodia", "gpt-image-2")));
     private static final ProviderDescriptor APIXO = ProviderDescriptor.of("apixo",
-            List.of(ModelOffer.builtIn("nano-banana-pro")));
+            List.of(FixtureModels.offer("apixo", "nano-banana-pro")));
     private static final ProviderDescriptor BAILIAN = ProviderDescriptor.of("bailian",
-            List.of(ModelOffer.builtIn("wan2.2-t2i-flash"), ModelOffer.builtIn("qwen-image")));
+            List.of(FixtureModels.offer("bailian", "wan2.2-t2i-flash"), FixtureModels.offer("bailian", "qwen-image")));
     private static final List<ProviderDescriptor> ALL = List.of(XENODIA, APIXO, BAILIAN);
 
-    private final Router router = new Router(Catalogue.builtIn());
+    private final Router router = new Router();
 
     private static RouteDecision.To routedTo(RouteDecision decision) {
         return assertInstanceOf(RouteDecision.To.class, decision);
@@ -61,8 +60,7 @@ class RouterTest {
                 Set.of()));
 
         assertEquals(APIXO_ID, to.provider());
-        assertEquals(Catalogue.builtIn().entry(APIXO_ID, ModelId.of("nano-banana-pro")).orElseThrow(),
-                to.capabilities());
+        assertEquals(FixtureModels.capabilities("apixo", "nano-banana-pro"), to.capabilities());
     }
 
     @Test
@@ -81,17 +79,6 @@ class RouterTest {
 
         assertContains(refused.message(), "'apixo' does not serve model 'gpt-image-2'");
         assertContains(refused.message(), "nano-banana-pro");
-    }
-
-    @Test
-    void refuses_a_named_provider_whose_model_is_not_described_saying_so() {
-        ProviderDescriptor unknownModel = ProviderDescriptor.of("apixo", List.of(ModelOffer.builtIn("nano-banana-9")));
-
-        RouteDecision.Refused refused = refused(router.route(aRequest("nano-banana-9").provider("apixo").build(),
-                List.of(unknownModel), Set.of()), ErrorCode.UNSUPPORTED_MODEL);
-
-        assertContains(refused.message(), "'nano-banana-9'");
-        assertContains(refused.message(), "capabilities");
     }
 
     @Test
@@ -195,18 +182,10 @@ class RouterTest {
         assertContains(refused.message(), "tried: apixo, xenodia");
     }
 
-    @Test
-    void skips_a_provider_whose_model_nobody_describes() {
-        ProviderDescriptor undescribed = ProviderDescriptor.of("acme", List.of(ModelOffer.builtIn("nano-banana-pro")));
-
-        assertEquals(APIXO_ID, routedTo(router.route(aRequest("nano-banana-pro").build(),
-                List.of(undescribed, APIXO), Set.of())).provider());
-    }
-
     // --- where capabilities come from
 
     @Test
-    void a_declared_offer_wins_over_the_catalogue() {
+    void checks_what_the_providers_offer_declares() {
         ModelCapabilities withFormats = ModelCapabilities.builder().aspectRatios("1:1")
                 .outputFormats(OutputFormat.PNG).build();
         ProviderDescriptor declaring = ProviderDescriptor.of("xenodia",
@@ -219,7 +198,32 @@ class RouterTest {
     }
 
     @Test
-    void a_declared_offer_serves_a_model_the_catalogue_does_not_know() {
+    void the_same_model_is_checked_against_each_providers_own_declaration() {
+        ModelCapabilities squareOnly = ModelCapabilities.builder().aspectRatios("1:1").build();
+        ModelCapabilities wideOnly = ModelCapabilities.builder().aspectRatios("16:9").build();
+        ProviderDescriptor square = ProviderDescriptor.of("acme", List.of(ModelOffer.declared("house-model",
+                squareOnly)));
+        ProviderDescriptor wide = ProviderDescriptor.of("other", List.of(ModelOffer.declared("house-model",
+                wideOnly)));
+
+        RouteDecision.To to = routedTo(router.route(aRequest("house-model").aspectRatio("16:9").build(),
+                List.of(square, wide), Set.of()));
+        assertEquals(ProviderId.of("other"), to.provider());
+        assertEquals(wideOnly, to.capabilities());
+    }
+
+    @Test
+    void refuses_what_a_model_does_not_declare() {
+        ProviderDescriptor bare = ProviderDescriptor.of("acme",
+                List.of(ModelOffer.declared("house-model", ModelCapabilities.builder().build())));
+
+        RouteDecision.Refused refused = refused(router.route(aRequest("house-model").aspectRatio("1:1").seed(7L)
+                .build(), List.of(bare), Set.of()), ErrorCode.UNSUPPORTED_PARAMETER);
+        assertEquals(List.of("aspectRatio", "seed"), refused.violations().stream().map(Violation::field).toList());
+    }
+
+    @Test
+    void a_declared_offer_serves_any_model_the_provider_names() {
         ProviderDescriptor acme = ProviderDescriptor.of("acme",
                 List.of(ModelOffer.declared("house-model", ModelCapabilities.builder().maxImages(2).build())));
 
@@ -229,26 +233,12 @@ class RouterTest {
 
     @Test
     void applies_the_offers_refinement_before_checking() {
-        ProviderDescriptor fourRefs = ProviderDescriptor.of("xenodia", List.of(ModelOffer.builtIn("nano-banana-pro")
-                .refinedBy(new CapabilityRefinement(null, null, 4, Map.of()))));
+        ProviderDescriptor fourRefs = ProviderDescriptor.of("xenodia", List.of(FixtureModels
+                .offer("xenodia", "nano-banana-pro").refinedBy(new CapabilityRefinement(null, null, 4, Map.of()))));
         GenerationRequest fiveUrls = with(aRequest("nano-banana-pro"), urls(5)).build();
 
         assertEquals(APIXO_ID, routedTo(router.route(fiveUrls, List.of(fourRefs, APIXO), Set.of())).provider());
         assertEquals(4, routedTo(router.route(aRequest("nano-banana-pro").build(), List.of(fourRefs), Set.of()))
                 .capabilities().references().maxCount());
-    }
-
-    @Test
-    void routes_with_a_custom_catalogue() {
-        Router custom = new Router(Catalogue.builder()
-                .add("acme", "house-model", ModelCapabilities.builder().aspectRatios("1:1").build()).build());
-        ProviderDescriptor acme = ProviderDescriptor.of("acme", List.of(ModelOffer.builtIn("house-model")));
-
-        assertEquals(ProviderId.of("acme"), routedTo(custom.route(aRequest("house-model").aspectRatio("1:1").build(),
-                List.of(acme), Set.of())).provider());
-        refused(custom.route(aRequest("house-model").aspectRatio("16:9").build(), List.of(acme), Set.of()),
-                ErrorCode.UNSUPPORTED_PARAMETER);
-        refused(custom.route(aRequest("nano-banana-pro").build(), List.of(XENODIA), Set.of()),
-                ErrorCode.UNSUPPORTED_MODEL);
     }
 }

@@ -12,6 +12,7 @@ import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.GeneratedImage;
 import dev.imagegen.spi.ImageProvider;
 import dev.imagegen.spi.ImageProviderFactory;
+import dev.imagegen.spi.ModelCapabilities;
 import dev.imagegen.spi.ProviderConfig;
 import dev.imagegen.spi.ProviderDescriptor;
 import dev.imagegen.spi.ProviderException;
@@ -19,6 +20,7 @@ import dev.imagegen.spi.ProviderRegistry;
 import dev.imagegen.spi.ProviderRequest;
 import dev.imagegen.spi.ProviderTaskRef;
 import dev.imagegen.spi.ProviderTaskState;
+import dev.imagegen.spi.Reference;
 import dev.imagegen.spi.Submission;
 import dev.imagegen.spi.TaskSnapshot;
 import dev.imagegen.testkit.VendorSimulator;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -104,6 +107,35 @@ public abstract class ImageProviderContractTest {
         assertEquals(factory().id(), descriptor.id());
         assertTrue(descriptor.serves(typicalRequest().model()),
                 () -> descriptor.id() + " must serve " + typicalRequest().model());
+    }
+
+    /**
+     * The adapter holds to what its descriptor declares (the core refuses the same first): for every served model, a
+     * request for more images than it declares, or with a seed where it declares none, is refused before any call
+     * with UNSUPPORTED_PARAMETER (a vendor's refusal would be INVALID_REQUEST).
+     */
+    @TestFactory
+    Stream<DynamicTest> each_served_model_is_refused_beyond_its_declaration_before_any_call() {
+        return provider().descriptor().models().stream().flatMap(offer -> {
+            ModelCapabilities declared = offer.capabilities();
+            List<Reference> required = IntStream.range(0, declared.references().minCount())
+                    .mapToObj(i -> (Reference) Reference.url("https://example.com/ref-" + i + ".png")).toList();
+            ProviderRequest.Builder base = ProviderRequest.builder(offer.model().value(), "a lighthouse at dusk")
+                    .references(required);
+            Stream<DynamicTest> images = Stream.of(DynamicTest.dynamicTest(offer.model() + ": n = "
+                    + (declared.maxImages() + 1), () -> assertRefusedBeforeAnyCall(
+                    base.n(declared.maxImages() + 1).build())));
+            Stream<DynamicTest> seed = declared.seed() ? Stream.empty()
+                    : Stream.of(DynamicTest.dynamicTest(offer.model() + ": a seed", () -> assertRefusedBeforeAnyCall(
+                    ProviderRequest.builder(offer.model().value(), "a lighthouse at dusk").references(required)
+                            .seed(42L).build())));
+            return Stream.concat(images, seed);
+        });
+    }
+
+    private void assertRefusedBeforeAnyCall(ProviderRequest request) {
+        ProviderException e = failureOf(() -> provider().submit(request).toCompletableFuture().join());
+        assertEquals(ErrorCode.UNSUPPORTED_PARAMETER, e.code(), e::getMessage);
     }
 
     @Test

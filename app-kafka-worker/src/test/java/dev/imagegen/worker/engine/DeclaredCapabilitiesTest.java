@@ -1,24 +1,28 @@
-package dev.imagegen.core.capability;
+package dev.imagegen.worker.engine;
 
-import static dev.imagegen.core.Requests.aRequest;
-import static dev.imagegen.core.Requests.bytes;
-import static dev.imagegen.core.Requests.png;
-import static dev.imagegen.core.Requests.url;
-import static dev.imagegen.core.Requests.urls;
-import static dev.imagegen.core.Requests.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imagegen.core.GenerationRequest;
 import dev.imagegen.core.Violation;
+import dev.imagegen.core.capability.CapabilityCheck;
+import dev.imagegen.spi.ImageProvider;
 import dev.imagegen.spi.ModelCapabilities;
 import dev.imagegen.spi.ModelId;
-import dev.imagegen.spi.ProviderId;
+import dev.imagegen.spi.ModelOffer;
+import dev.imagegen.spi.ProviderConfig;
+import dev.imagegen.spi.ProviderRegistry;
 import dev.imagegen.spi.Reference;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,17 +31,38 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every limit the seeds and VENDORS.md (first section) state, enforced by {@link Catalogue#builtIn()} through
- * {@link CapabilityCheck}; and typical valid requests pass for every model.
+ * Every limit the seeds and VENDORS.md (first section) state, as the real adapters declare it in their descriptors
+ * (found through ServiceLoader, as the worker finds them) and as the core's {@link CapabilityCheck} enforces it,
+ * with the messages a caller sees; and typical valid requests pass for every model. Nothing here reaches a vendor:
+ * the base URLs refuse connections, so Xenodia's discovery refines nothing and its declaration stands.
  */
-class BuiltInCatalogueTest {
+class DeclaredCapabilitiesTest {
 
     private static final int MIB = 1024 * 1024;
     private static final String[] WAN_T2I = {"wan2.2-t2i-flash", "wan2.2-t2i-plus", "wanx2.1-t2i-turbo"};
+    private static final String NOWHERE = "http://127.0.0.1:1";
+    private static Map<String, ImageProvider> providers;
+
+    @BeforeAll
+    static void createAdapters() {
+        ProviderConfig config = ProviderConfig.of(Map.of("XENODIA_API_KEY", "k", "XENODIA_BASE_URL", NOWHERE,
+                "APIXO_API_KEY", "k", "APIXO_BASE_URL", NOWHERE, "BAILIAN_API_KEY", "k", "BAILIAN_BASE_URL", NOWHERE));
+        providers = ProviderRegistry.load().createEnabled(config).stream()
+                .collect(Collectors.toMap(p -> p.descriptor().id().value(), p -> p));
+    }
+
+    @AfterAll
+    static void closeAdapters() {
+        providers.values().forEach(ImageProvider::close);
+    }
+
+    private static Optional<ModelOffer> offer(String provider, String model) {
+        return providers.get(provider).descriptor().offer(ModelId.of(model));
+    }
 
     private static ModelCapabilities capabilities(String provider, String model) {
-        return Catalogue.builtIn().entry(ProviderId.of(provider), ModelId.of(model))
-                .orElseThrow(() -> new AssertionError(provider + "/" + model + " is not in the catalogue"));
+        return offer(provider, model).map(ModelOffer::capabilities)
+                .orElseThrow(() -> new AssertionError(provider + " does not serve " + model));
     }
 
     private static List<Violation> check(String provider, String model, GenerationRequest.Builder request) {
@@ -55,6 +80,37 @@ class BuiltInCatalogueTest {
                 provider + "/" + model + " should refuse " + field + " but reported " + violations);
     }
 
+    private static GenerationRequest.Builder aRequest(String model) {
+        return GenerationRequest.builder().id("task-1").model(model).prompt("a lighthouse on a cliff at dusk");
+    }
+
+    private static GenerationRequest.Builder with(GenerationRequest.Builder builder, List<Reference> references) {
+        references.forEach(builder::reference);
+        return builder;
+    }
+
+    private static Reference url(int i) {
+        return Reference.url("https://example.com/ref-" + i + ".png");
+    }
+
+    private static List<Reference> urls(int count) {
+        List<Reference> refs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            refs.add(url(i));
+        }
+        return refs;
+    }
+
+    private static Reference bytes(int size, String mimeType) {
+        byte[] bytes = new byte[size];
+        Arrays.fill(bytes, (byte) 7);
+        return Reference.inline(bytes, mimeType);
+    }
+
+    private static Reference png() {
+        return bytes(64, "image/png");
+    }
+
     private static GenerationRequest.Builder refs(String model, List<Reference> references) {
         return with(aRequest(model), references);
     }
@@ -67,22 +123,22 @@ class BuiltInCatalogueTest {
         return refs;
     }
 
-    // --- what the catalogue holds
+    // --- what the adapters serve
 
     @ParameterizedTest
     @CsvSource({"xenodia, nano-banana-pro", "xenodia, gpt-image-2", "apixo, nano-banana-pro",
             "bailian, wan2.2-t2i-flash", "bailian, wan2.2-t2i-plus", "bailian, wanx2.1-t2i-turbo",
             "bailian, wan2.5-i2i-preview", "bailian, qwen-image-plus", "bailian, qwen-image",
             "bailian, doubao-seedream-4-0-250828", "bailian, doubao-seedream-4-5-251128"})
-    void holds_every_model_of_the_vendor_reference(String provider, String model) {
-        assertTrue(Catalogue.builtIn().entry(ProviderId.of(provider), ModelId.of(model)).isPresent());
+    void declares_every_model_of_the_vendor_reference(String provider, String model) {
+        assertTrue(offer(provider, model).isPresent(), provider + " serves " + model);
     }
 
     @ParameterizedTest
     @CsvSource({"apixo, gpt-image-2", "xenodia, wan2.2-t2i-flash", "bailian, nano-banana-pro",
             "xenodia, nano-banana"})
-    void knows_nothing_else(String provider, String model) {
-        assertTrue(Catalogue.builtIn().entry(ProviderId.of(provider), ModelId.of(model)).isEmpty());
+    void serves_nothing_else(String provider, String model) {
+        assertTrue(offer(provider, model).isEmpty());
     }
 
     // --- typical valid requests pass everywhere
