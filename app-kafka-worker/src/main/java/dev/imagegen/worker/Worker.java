@@ -14,6 +14,7 @@ import dev.imagegen.worker.config.WorkerConfig;
 import dev.imagegen.worker.http.HttpEndpoint;
 import dev.imagegen.worker.kafka.CallbackRelay;
 import dev.imagegen.worker.kafka.Codecs;
+import dev.imagegen.worker.kafka.Reachability;
 import dev.imagegen.worker.kafka.KafkaClients;
 import dev.imagegen.worker.kafka.KafkaRestorers;
 import dev.imagegen.worker.kafka.KafkaTaskStore;
@@ -43,14 +44,16 @@ public final class Worker implements AutoCloseable {
     private final Thread loopThread;
     private final HttpEndpoint http;
     private final CallbackRelay relay;
+    private final Reachability reachability;
     private final Admin admin;
     private final Duration drainTimeout;
     private final WorkerMetrics metrics;
     private boolean closed;
 
-    private Worker(ImageGeneration engine, WorkerLoop loop, HttpEndpoint http, CallbackRelay relay, Admin admin,
-                   Duration drainTimeout, WorkerMetrics metrics) {
+    private Worker(ImageGeneration engine, WorkerLoop loop, HttpEndpoint http, CallbackRelay relay,
+                   Reachability reachability, Admin admin, Duration drainTimeout, WorkerMetrics metrics) {
         this.engine = engine;
+        this.reachability = reachability;
         this.relay = relay;
         this.loop = loop;
         this.http = http;
@@ -79,6 +82,7 @@ public final class Worker implements AutoCloseable {
         Admin admin = clients.admin();
         HttpEndpoint http = null;
         CallbackRelay relay = null;
+        Reachability reachability = null;
         try {
             RecordLimits limits = TopicSetup.ensure(admin, config.topics(), config.partitions(),
                     clients.maxRequestSize(), config.dedupRetention());
@@ -95,12 +99,16 @@ public final class Worker implements AutoCloseable {
             metrics.gauge("imagegen.tasks.in.flight", "tasks the engine drives now", engine.host()::inFlight);
             metrics.gauge("imagegen.partitions.owned", "command partitions this worker owns", loop::partitionsOwned);
             relay = new CallbackRelay(engine.host(), config.topics().commands(), clients::relayProducer, metrics);
-            http = HttpEndpoint.start(config.httpAddress(), config.httpPort(), loop::ready, metrics, relay);
+            reachability = Reachability.start(admin, Clock.systemUTC());
+            Reachability kafka = reachability;
+            http = HttpEndpoint.start(config.httpAddress(), config.httpPort(), () -> loop.ready() && kafka.reachable(),
+                    metrics, relay);
             if (providers.isEmpty()) {
                 LOG.warn("no provider is enabled (set a provider's API key, see --help): every command will end "
                         + "FAILED with UNSUPPORTED_MODEL");
             }
-            Worker worker = new Worker(engine, loop, http, relay, admin, config.drainTimeout(), metrics);
+            Worker worker = new Worker(engine, loop, http, relay, reachability, admin, config.drainTimeout(),
+                    metrics);
             worker.loopThread.start();
             LOG.info("worker started: providers {}, HTTP on {}:{}", engine.providers().stream()
                     .map(d -> d.id().value()).toList(), config.httpAddress(), http.port());
@@ -111,6 +119,9 @@ public final class Worker implements AutoCloseable {
             }
             if (relay != null) {
                 relay.close();
+            }
+            if (reachability != null) {
+                reachability.close();
             }
             engine.close();
             admin.close(Duration.ofSeconds(1));
@@ -123,8 +134,9 @@ public final class Worker implements AutoCloseable {
         return http.port();
     }
 
+    /** Ready to work: partitions assigned (or none to own) and the Kafka cluster answering. */
     public boolean ready() {
-        return loop.ready();
+        return loop.ready() && reachability.reachable();
     }
 
     /** How many partitions of the commands topic this worker owns now. */
@@ -173,6 +185,7 @@ public final class Worker implements AutoCloseable {
         }
         http.close();
         relay.close();
+        reachability.close();
         engine.close();
         admin.close(Duration.ofSeconds(2));
         metrics.close();

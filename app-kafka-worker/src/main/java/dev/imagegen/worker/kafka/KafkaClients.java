@@ -46,6 +46,10 @@ public final class KafkaClients {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        // a dead worker's partitions move after 10 s instead of Kafka's default 45 s; the price is that a pause of
+        // the worker (a long GC, a stalled network) over 10 s also moves them (IMAGEGEN_KAFKA_SESSION_TIMEOUT_MS)
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
         p.putAll(overrides("consumer."));
         return p;
     }

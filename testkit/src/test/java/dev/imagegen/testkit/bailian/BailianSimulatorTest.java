@@ -146,7 +146,15 @@ class BailianSimulatorTest {
 
     @Test
     void moves_tasks_from_pending_through_running_to_succeeded() throws Exception {
-        Answer created = submit(wan("1024*1024", 2));
+        // a second in each state: a loaded machine's pauses between status calls cannot skip one
+        try (BailianSimulator slow = BailianSimulator.start(SimOptions.defaults().pendingFor(Duration.ofSeconds(1))
+                .runningFor(Duration.ofSeconds(1)))) {
+            walksThroughTheStates(slow);
+        }
+    }
+
+    private static void walksThroughTheStates(BailianSimulator sim) throws Exception {
+        Answer created = post(sim, "/api/v1/images/generations", wan("1024*1024", 2), sim.apiKey(), null);
         assertEquals(true, created.json().get("success"));
         String taskId = (String) output(data(created)).get("task_id");
         assertEquals("PENDING", output(data(created)).get("task_status"));
@@ -154,13 +162,13 @@ class BailianSimulatorTest {
         Map<String, Object> output;
         int polls = 0;
         do {
-            output = output(data(get(gateway, "/api/v1/tasks/" + taskId)));
+            output = output(data(get(sim, "/api/v1/tasks/" + taskId)));
             polls++;
             String state = (String) output.get("task_status");
             if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(state)) {
                 seen.add(state);
             }
-            Thread.sleep(20);
+            Thread.sleep(50);
         } while (!"SUCCEEDED".equals(output.get("task_status")));
         assertEquals(List.of("PENDING", "RUNNING", "SUCCEEDED"), seen);
         List<?> results = (List<?>) output.get("results");
@@ -170,8 +178,8 @@ class BailianSimulatorTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, image.statusCode());
         assertEquals((byte) 0x89, image.body()[0]);
-        TaskLedger.TaskTrace trace = gateway.ledger().trace(taskId).orElseThrow();
-        assertEquals(300, trace.finishesMillis() - trace.createdMillis());
+        TaskLedger.TaskTrace trace = sim.ledger().trace(taskId).orElseThrow();
+        assertEquals(2000, trace.finishesMillis() - trace.createdMillis());
         assertEquals(polls, trace.statusCalls().size());
         assertTrue(trace.statusCalls().get(polls - 1) >= trace.finishesMillis(), trace.toString());
     }
