@@ -32,6 +32,8 @@ final class RunningTask {
     Stop stop;
     /** The vendor is being asked to cancel; nothing else happens to the task meanwhile. */
     boolean stopping;
+    /** The vendor finished the task and its images are being copied; nothing else happens to it meanwhile. */
+    boolean copying;
     boolean done;
     String callbackToken;
     EngineScheduler.Timer timer;
@@ -48,6 +50,6 @@ final class RunningTask {
 
     /** Whether steps other than the stop in progress may still act on the task. */
     boolean idle() {
-        return done || stopping;
+        return done || stopping || copying;
     }
 }

@@ -71,7 +71,7 @@ final class TaskStateReader {
                 failure, warnings, instant(m.get("createdAt")), instant(m.get("updatedAt")),
                 instant(m.get("submitIntentAt")), instant(m.get("submittedAt")),
                 ((Long) m.get("polls")).intValue(), m.get("progress") == null ? null
-                        : ((Long) m.get("progress")).intValue(), null));
+                        : ((Long) m.get("progress")).intValue(), null, List.of()));
     }
 
     private static GenerationRequest request(Map<String, Object> r) {
