@@ -70,9 +70,15 @@ final class KafkaFixture implements AutoCloseable {
     }
 
     Worker worker(WorkerConfig config) {
-        return Worker.start(config, ProviderConfig.of(Map.of("ALPHA_API_KEY", ALPHA_KEY, "BETA_API_KEY", BETA_KEY,
-                "BETA_CALLBACK_URL", "https://hooks.example")),
-                ProviderRegistry.load());
+        return worker(config, Map.of());
+    }
+
+    /** @param settings provider and custody settings on top of the fixture's keys */
+    Worker worker(WorkerConfig config, Map<String, String> settings) {
+        Map<String, String> env = new HashMap<>(Map.of("ALPHA_API_KEY", ALPHA_KEY, "BETA_API_KEY", BETA_KEY,
+                "BETA_CALLBACK_URL", "https://hooks.example"));
+        env.putAll(settings);
+        return Worker.start(config, ProviderConfig.of(env), ProviderRegistry.load());
     }
 
     /** Creates a topic with these settings before a worker does. */

@@ -1,6 +1,7 @@
 package dev.imagegen.worker.testing;
 
 import dev.imagegen.spi.ErrorCode;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
  *   <li>{@code @hang}: the submit never answers (the outcome stays unknown);</li>
  *   <li>{@code @hangonce}: the command's first submit never answers, later ones go ahead.</li>
  * </ul>
+ *
+ * <p>Result images are at {@code https://images.test/...}, or under {@link #serveImagesFrom} when a test serves them.
  */
 public final class TestVendor {
 
@@ -37,6 +40,8 @@ public final class TestVendor {
     static final AtomicInteger NUMBERS = new AtomicInteger();
     /** By commandId: the vendor task id and the callback URL the worker gave, when it gave one. */
     static final Map<String, String[]> CALLBACKS = new ConcurrentHashMap<>();
+    static final List<String> POLLS = new CopyOnWriteArrayList<>();
+    private static volatile URI imageBase;
 
     private TestVendor() {
     }
@@ -53,6 +58,24 @@ public final class TestVendor {
 
     public static long submitsOf(String commandId) {
         return SUBMITS.stream().filter(s -> s.endsWith("/" + commandId)).count();
+    }
+
+    /** How many status calls the vendor answered for a command's tasks. */
+    public static long pollsOf(String commandId) {
+        return POLLS.stream().filter(commandId::equals).count();
+    }
+
+    /**
+     * Result image URLs become {@code <base>/images/<name>} (a test's image server); null restores
+     * {@code https://images.test/<name>}.
+     */
+    public static void serveImagesFrom(URI base) {
+        imageBase = base;
+    }
+
+    static URI imageUrl(String name) {
+        URI base = imageBase;
+        return URI.create(base == null ? "https://images.test/" + name : base + "/images/" + name);
     }
 
     /** The value of {@code @name=value} in the prompt meant for this provider, or null. */
