@@ -4,8 +4,10 @@ import dev.imagegen.core.ImageGeneration;
 import dev.imagegen.core.task.TaskEvent;
 import dev.imagegen.spi.ConfigKey;
 import dev.imagegen.spi.ImageProvider;
+import dev.imagegen.spi.ImageStore;
 import dev.imagegen.spi.ProviderConfig;
 import dev.imagegen.spi.ProviderRegistry;
+import dev.imagegen.store.ImageStores;
 import dev.imagegen.worker.codec.CommandReader;
 import dev.imagegen.worker.codec.EventWriter;
 import dev.imagegen.worker.codec.Redactor;
@@ -27,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,18 +69,21 @@ public final class Worker implements AutoCloseable {
     /**
      * Starts a worker.
      *
-     * @throws dev.imagegen.spi.ConfigException when a provider's configuration is incomplete
+     * @throws dev.imagegen.spi.ConfigException when a provider's or result custody's configuration is incomplete
      */
     public static Worker start(WorkerConfig config, ProviderConfig providerConfig, ProviderRegistry registry) {
+        Optional<ImageStore> images = ImageStores.open(providerConfig);
         WorkerMetrics metrics = new WorkerMetrics();
         List<ImageProvider> providers = registry.createEnabled(providerConfig).stream()
                 .map(p -> (ImageProvider) new CountingProvider(p, metrics)).toList();
         KafkaTaskStore store = new KafkaTaskStore();
         List<String> providerSecrets = secrets(registry, providerConfig);
-        ImageGeneration engine = ImageGeneration.builder().providers(providers)
+        ImageGeneration.Builder builder = ImageGeneration.builder().providers(providers)
                 .providerOrder(config.providerOrder()).taskStore(store).unknownOutcomePolicy(config.unknownOutcome())
                 .listener(Worker::trace).listener(metrics::taskEvent).closeTimeout(Duration.ZERO)
-                .callbackSecret(CallbackSecret.derive(config.groupId(), providerSecrets)).build();
+                .callbackSecret(CallbackSecret.derive(config.groupId(), providerSecrets));
+        images.ifPresent(custody -> LOG.info("result custody: images are copied into {}", custody.describe()));
+        ImageGeneration engine = images.map(builder::imageStore).orElse(builder).build();
         KafkaClients clients = new KafkaClients(config);
         Admin admin = clients.admin();
         HttpEndpoint http = null;

@@ -5,6 +5,7 @@ import dev.imagegen.core.routing.Router;
 import dev.imagegen.core.task.Task;
 import dev.imagegen.core.task.TaskEvent;
 import dev.imagegen.core.task.TaskStore;
+import dev.imagegen.spi.ImageStore;
 import dev.imagegen.spi.ProviderDescriptor;
 import dev.imagegen.spi.ProviderId;
 import java.lang.System.Logger.Level;
@@ -21,7 +22,7 @@ import java.util.function.BiConsumer;
 import java.util.function.DoubleSupplier;
 
 /**
- * What every part of the engine shares: its providers, policies, store, thread and clock, and the tasks it drives.
+ * What every part of the engine shares: its providers, policies, stores, thread and clock, and the tasks it drives.
  * Confined to the engine's thread, except {@link #running}'s size.
  */
 final class Engine {
@@ -37,6 +38,8 @@ final class Engine {
     final Clock clock;
     final DoubleSupplier jitter;
     final Notifier notifier;
+    /** Where result images are copied; null when custody is off. */
+    final ImageStore images;
     final Map<TaskId, RunningTask> running = new ConcurrentHashMap<>();
     /** The result of every task asked for and not yet over (running, or being looked up), by id. */
     final Map<TaskId, CompletableFuture<Task>> results = new HashMap<>();
@@ -48,7 +51,7 @@ final class Engine {
 
     Engine(Map<ProviderId, ProviderLane> lanes, Router router, TaskStore store, RetryPolicy retryPolicy,
            UnknownOutcomePolicy unknownOutcomePolicy, EngineScheduler scheduler, Clock clock, DoubleSupplier jitter,
-           Notifier notifier) {
+           Notifier notifier, ImageStore images) {
         this.lanes = lanes;
         this.router = router;
         this.store = store;
@@ -58,6 +61,7 @@ final class Engine {
         this.clock = clock;
         this.jitter = jitter;
         this.notifier = notifier;
+        this.images = images;
     }
 
     void ending(Ending value) {

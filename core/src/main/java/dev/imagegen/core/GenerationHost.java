@@ -18,8 +18,8 @@ public interface GenerationHost {
 
     /**
      * Takes over a task from the store that is not terminal (after a restart, or a partition moving to this
-     * process): it is polled if its vendor task is known, never submitted twice, and a submit in doubt follows the
-     * unknown-outcome policy.
+     * process): its images are copied if its vendor had finished it (no vendor call), else it is polled if its
+     * vendor task is known, never submitted twice, and a submit in doubt follows the unknown-outcome policy.
      */
     GenerationHandle resume(Task task);
 

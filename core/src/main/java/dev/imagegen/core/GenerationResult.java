@@ -33,7 +33,8 @@ public sealed interface GenerationResult
      * The task finished with images.
      *
      * @param provider the provider that made them
-     * @param images   at least one; their URLs are the vendor's and expire
+     * @param images   at least one; their URLs are the vendor's and expire; each carries its stored copy where an
+     *                 image store kept one
      * @param warnings things the caller should know (such as "2 of 4 images failed"), never null
      */
     record Succeeded(TaskId id, ProviderId provider, ModelId model, List<GeneratedImage> images,

@@ -6,6 +6,7 @@ import dev.imagegen.core.task.InMemoryTaskStore;
 import dev.imagegen.core.task.Task;
 import dev.imagegen.core.task.TaskStore;
 import dev.imagegen.spi.ImageProvider;
+import dev.imagegen.spi.ImageStore;
 import dev.imagegen.spi.ProviderConfig;
 import dev.imagegen.spi.ProviderDescriptor;
 import dev.imagegen.spi.ProviderId;
@@ -44,7 +45,8 @@ import java.util.function.DoubleSupplier;
  * {@link GenerationResult.Failed} at once, with every violation named. Tasks run on one engine thread (vendor calls
  * are asynchronous), so ten thousand open tasks cost memory, not threads; results and listeners are called on
  * notification threads of their own. The task id is an idempotency key: submitting an id again returns the same
- * task. Thread-safe.
+ * task. With an {@link Builder#imageStore image store} (result custody), a task the vendor finished ends
+ * {@link GenerationResult.Succeeded} once its images are copied there. Thread-safe.
  */
 public final class ImageGeneration implements AutoCloseable {
 
@@ -73,7 +75,7 @@ public final class ImageGeneration implements AutoCloseable {
             lanes.put(provider.descriptor().id(), new ProviderLane(provider));
         }
         this.engine = new Engine(lanes, new Router(), store, b.retryPolicy, b.unknownOutcomePolicy,
-                scheduler, b.clock, b.jitter, new Notifier(b.listeners, notifications));
+                scheduler, b.clock, b.jitter, new Notifier(b.listeners, notifications), b.imageStore);
         this.driver = new TaskDriver(engine, b.callbackSecret != null ? b.callbackSecret : randomSecret());
         this.host = new EngineHost(this, driver, store);
     }
@@ -140,7 +142,9 @@ public final class ImageGeneration implements AutoCloseable {
      * Stops intake, waits up to the close timeout ({@link Builder#closeTimeout}, default 10 s) for vendor submits and
      * store saves in flight, then gives up every task that is not over: its result completes with a
      * {@link TaskAbandonedException} ({@code ENGINE_CLOSED}) and, with a durable store, the next instance resumes
-     * it. Stops every timer and the engine's thread, and closes the providers (unless told not to). Idempotent.
+     * it. Stops every timer and the engine's thread, and closes the providers and the image store (unless told not
+     * to). Copies of images in progress are not waited for: with a durable store, the next instance copies them
+     * again. Idempotent.
      */
     @Override
     public void close() {
@@ -157,6 +161,9 @@ public final class ImageGeneration implements AutoCloseable {
         }
         if (closeProviders) {
             engine.lanes.values().forEach(lane -> lane.provider.close());
+            if (engine.images != null) {
+                engine.images.close();
+            }
         }
     }
 
@@ -204,6 +211,7 @@ public final class ImageGeneration implements AutoCloseable {
         private final List<ImageProvider> providers = new ArrayList<>();
         private List<ProviderId> order = List.of();
         private TaskStore store;
+        private ImageStore imageStore;
         private final List<TaskListener> listeners = new ArrayList<>();
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private UnknownOutcomePolicy unknownOutcomePolicy = UnknownOutcomePolicy.FAIL;
@@ -242,6 +250,22 @@ public final class ImageGeneration implements AutoCloseable {
          */
         public Builder taskStore(TaskStore value) {
             store = Objects.requireNonNull(value, "taskStore");
+            return this;
+        }
+
+        /**
+         * Result custody (default: none, and results carry the vendor's URLs only). When the vendor finishes a task,
+         * its images are first recorded in the task store (the task keeps its state; no event), then copied into
+         * {@code value} (the copies run on the image store's own threads), and the task ends SUCCEEDED with each
+         * image's {@link dev.imagegen.spi.StoredImage stored} copy attached. A copy that fails never fails the task:
+         * that image keeps only the vendor's URL and a warning names its index and why. A task resumed with recorded
+         * images copies them again, with no vendor call. Once the vendor reported success, a cancel or a deadline
+         * that comes while the images are copied is not acted on (the vendor made and billed them): the task ends
+         * SUCCEEDED when the copies are done. Closed by {@link ImageGeneration#close()} unless
+         * {@link #closeProviders closeProviders(false)}.
+         */
+        public Builder imageStore(ImageStore value) {
+            imageStore = Objects.requireNonNull(value, "imageStore");
             return this;
         }
 
@@ -294,7 +318,7 @@ public final class ImageGeneration implements AutoCloseable {
             return this;
         }
 
-        /** Whether {@link ImageGeneration#close()} closes the providers (default true). */
+        /** Whether {@link ImageGeneration#close()} closes the providers and the image store (default true). */
         public Builder closeProviders(boolean value) {
             closeProviders = value;
             return this;

@@ -19,13 +19,15 @@ final class Poller {
 
     private final Engine e;
     private Ending ending;
+    private Custody custody;
 
     Poller(Engine engine) {
         this.e = engine;
     }
 
-    void wire(Ending ending) {
+    void wire(Ending ending, Custody custody) {
         this.ending = ending;
+        this.custody = custody;
     }
 
     /** Schedules the next status call by the cadence, never past the deadline. */
@@ -87,7 +89,7 @@ final class Poller {
         rt.retries = 0;
         rt.hint = snapshot.hint();
         switch (snapshot.state()) {
-            case SUCCEEDED -> ending.finish(rt, rt.task.succeeded(snapshot.images(), snapshot.warnings(), e.now()));
+            case SUCCEEDED -> custody.vendorSucceeded(rt, snapshot.images(), snapshot.warnings());
             case FAILED -> ending.finish(rt, rt.task.failed(snapshot.failure(), e.now()));
             case RUNNING, QUEUED, UNKNOWN -> {
                 progressed(rt, snapshot);

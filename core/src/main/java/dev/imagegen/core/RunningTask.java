@@ -32,6 +32,8 @@ final class RunningTask {
     Stop stop;
     /** The vendor is being asked to cancel; nothing else happens to the task meanwhile. */
     boolean stopping;
+    /** The vendor finished the task and its images are being copied; nothing else happens to it meanwhile. */
+    boolean copying;
     boolean done;
     /** Whether the vendor was given a callback URL for this task (its polls only back the callback up). */
     boolean callback;
@@ -49,6 +51,6 @@ final class RunningTask {
 
     /** Whether steps other than the stop in progress may still act on the task. */
     boolean idle() {
-        return done || stopping;
+        return done || stopping || copying;
     }
 }

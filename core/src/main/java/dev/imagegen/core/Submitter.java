@@ -25,15 +25,17 @@ final class Submitter {
     private final CallbackTokens tokens;
     private Poller poller;
     private Ending ending;
+    private Custody custody;
 
     Submitter(Engine engine, CallbackTokens tokens) {
         this.e = engine;
         this.tokens = tokens;
     }
 
-    void wire(Poller poller, Ending ending) {
+    void wire(Poller poller, Ending ending, Custody custody) {
         this.poller = poller;
         this.ending = ending;
+        this.custody = custody;
     }
 
     /** A new request: answered from the store if its id is known, else accepted, routed and queued. */
@@ -60,10 +62,18 @@ final class Submitter {
         saveBeforeVendor(rt, true, () -> enqueue(rt));
     }
 
-    /** A task from the store that is not over: polled if the vendor has it, else submitted per the policy. */
+    /**
+     * A task from the store that is not over: its images copied if the vendor finished it, else polled if the vendor
+     * has it, else submitted per the policy.
+     */
     void restore(Task task, CompletableFuture<Task> result) {
         RunningTask rt = new RunningTask(task, result);
         e.running.put(task.id(), rt);
+        if (task.copyingImages()) {
+            rt.lane = task.provider() == null ? null : e.lanes.get(task.provider());
+            custody.resume(rt);
+            return;
+        }
         if (task.providerTask() != null) {
             rt.lane = e.lanes.get(task.providerTask().provider());
             if (rt.lane == null) {
@@ -149,7 +159,7 @@ final class Submitter {
         if (rt.stop != null) {
             ending.afterSubmit(rt, submission, error);
         } else if (error == null && submission instanceof Submission.Completed completed) {
-            ending.finish(rt, rt.task.succeeded(completed.images(), completed.warnings(), e.now()));
+            custody.vendorSucceeded(rt, completed.images(), completed.warnings());
         } else if (error == null && submission instanceof Submission.Accepted accepted) {
             accepted(rt, accepted);
         } else {

@@ -32,10 +32,12 @@ final class TaskDriver {
         this.submitter = new Submitter(engine, tokens);
         this.poller = new Poller(engine);
         this.ending = new Ending(engine);
+        Custody custody = new Custody(engine);
         engine.ending(ending);
-        submitter.wire(poller, ending);
-        poller.wire(ending);
+        submitter.wire(poller, ending, custody);
+        poller.wire(ending, custody);
         ending.wire(submitter);
+        custody.wire(ending);
     }
 
     CompletableFuture<Task> submit(GenerationRequest request) {
@@ -145,7 +147,7 @@ final class TaskDriver {
     private void abandonAll() {
         List<RunningTask> left = new ArrayList<>(e.running.values());
         for (RunningTask rt : left) {
-            rt.task.providerTaskIfAny().ifPresent(ref -> Engine.LOG.log(Level.WARNING, "vendor task " + ref.taskId()
+            rt.task.providerTaskIfAny().filter(ref -> !rt.copying).ifPresent(ref -> Engine.LOG.log(Level.WARNING, "vendor task " + ref.taskId()
                     + " of task " + rt.task.id() + " at " + ref.provider() + " is left running: the engine closed "
                     + "before it finished (a durable task store lets the next instance resume it)"));
             ending.abandon(rt, TaskAbandonedException.Reason.ENGINE_CLOSED, null);

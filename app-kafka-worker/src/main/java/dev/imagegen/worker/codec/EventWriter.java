@@ -5,14 +5,15 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.imagegen.core.task.Attempt;
 import dev.imagegen.spi.GeneratedImage;
 import dev.imagegen.spi.ProviderFailure;
+import dev.imagegen.spi.StoredImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Writes events as UTF-8 JSON: camelCase, ISO-8601 UTC instants, every field present (null when empty), free
- * text capped and stripped of secrets. Thread-safe.
+ * Writes events as UTF-8 JSON: camelCase, ISO-8601 UTC instants, every field present (null when empty; an image's
+ * {@code stored} only where the image store kept a copy), free text capped and stripped of secrets. Thread-safe.
  */
 public final class EventWriter {
 
@@ -43,6 +44,9 @@ public final class EventWriter {
                 g.writeStartObject();
                 g.writeStringField("url", clean(image.url().toString(), Integer.MAX_VALUE));
                 g.writeStringField("expiresAt", image.expiresAt() == null ? null : image.expiresAt().toString());
+                if (image.stored() != null) {
+                    writeStored(g, image.stored());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -76,6 +80,15 @@ public final class EventWriter {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private void writeStored(JsonGenerator g, StoredImage stored) throws IOException {
+        g.writeObjectFieldStart("stored");
+        g.writeStringField("uri", clean(stored.uri().toString(), Integer.MAX_VALUE));
+        g.writeStringField("sha256", stored.sha256());
+        g.writeNumberField("bytes", stored.bytes());
+        g.writeStringField("contentType", stored.contentType());
+        g.writeEndObject();
     }
 
     private void writeError(JsonGenerator g, ProviderFailure error) throws IOException {

@@ -12,11 +12,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The value format of the tasks topic (internal, versioned {@code "v": 1}). A task in flight is written in full,
- * request included, so that another worker can resume it; a finished one is written as a small mark. Thread-safe.
+ * request included, so that another worker can resume it (the vendor's images too, while they are copied into the
+ * image store: {@code vendorImages}, absent otherwise and in records of workers before custody); a finished one is
+ * written as a small mark. Thread-safe.
  */
 public final class TaskStateCodec {
 
@@ -52,14 +55,10 @@ public final class TaskStateCodec {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("images");
-            for (GeneratedImage image : task.images()) {
-                g.writeStartObject();
-                g.writeStringField("url", image.url().toString());
-                g.writeStringField("expiresAt", instant(image.expiresAt()));
-                g.writeEndObject();
+            writeImages(g, "images", task.images());
+            if (task.copyingImages()) {
+                writeImages(g, "vendorImages", task.vendorImages());
             }
-            g.writeEndArray();
             writeFailure(g, task.failure());
             g.writeFieldName("warnings");
             JsonValues.write(g, task.warnings());
@@ -167,6 +166,18 @@ public final class TaskStateCodec {
         g.writeFieldName("metadata");
         JsonValues.write(g, r.metadata());
         g.writeEndObject();
+    }
+
+    /** A task in flight has no result images yet; only the vendor's, while they are copied (no stored copies). */
+    private static void writeImages(JsonGenerator g, String field, List<GeneratedImage> images) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (GeneratedImage image : images) {
+            g.writeStartObject();
+            g.writeStringField("url", image.url().toString());
+            g.writeStringField("expiresAt", instant(image.expiresAt()));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void writeFailure(JsonGenerator g, ProviderFailure failure) throws IOException {

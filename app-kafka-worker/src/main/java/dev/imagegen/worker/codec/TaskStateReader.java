@@ -53,11 +53,6 @@ final class TaskStateReader {
             Map<String, Object> am = map(a, "attempt");
             attempts.add(new Attempt(ProviderId.of(str(am, "provider")), str(am, "outcome")));
         }
-        List<GeneratedImage> images = new ArrayList<>();
-        for (Object i : list(m.get("images"))) {
-            Map<String, Object> im = map(i, "image");
-            images.add(new GeneratedImage(URI.create(str(im, "url")), instant(im.get("expiresAt"))));
-        }
         ProviderFailure failure = null;
         if (m.get("failure") != null) {
             Map<String, Object> f = map(m.get("failure"), "failure");
@@ -67,11 +62,21 @@ final class TaskStateReader {
         List<String> warnings = new ArrayList<>();
         list(m.get("warnings")).forEach(w -> warnings.add((String) w));
         return new StoredTask.InFlight(new Task(request(map(m.get("request"), "request")),
-                dev.imagegen.core.task.TaskState.valueOf(state), providerId(m.get("provider")), ref, attempts, images,
+                dev.imagegen.core.task.TaskState.valueOf(state), providerId(m.get("provider")), ref, attempts,
+                images(m.get("images")),
                 failure, warnings, instant(m.get("createdAt")), instant(m.get("updatedAt")),
                 instant(m.get("submitIntentAt")), instant(m.get("submittedAt")),
                 ((Long) m.get("polls")).intValue(), m.get("progress") == null ? null
-                        : ((Long) m.get("progress")).intValue(), null));
+                        : ((Long) m.get("progress")).intValue(), null, images(m.get("vendorImages"))));
+    }
+
+    private static List<GeneratedImage> images(Object value) {
+        List<GeneratedImage> images = new ArrayList<>();
+        for (Object i : list(value)) {
+            Map<String, Object> im = map(i, "image");
+            images.add(new GeneratedImage(URI.create(str(im, "url")), instant(im.get("expiresAt"))));
+        }
+        return images;
     }
 
     private static GenerationRequest request(Map<String, Object> r) {

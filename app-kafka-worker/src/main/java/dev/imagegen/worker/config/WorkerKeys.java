@@ -1,9 +1,14 @@
 package dev.imagegen.worker.config;
 
 import dev.imagegen.spi.ConfigKey;
+import dev.imagegen.store.StoreOptions;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The worker's own configuration keys, each defined once with its default and doc (CONTRACT.md section 4). */
+/**
+ * The worker's own configuration keys, each defined once with its default and doc (CONTRACT.md section 4); the
+ * result custody keys are defined by the image store ({@link StoreOptions#keys()}).
+ */
 public final class WorkerKeys {
 
     public static final ConfigKey BOOTSTRAP_SERVERS = ConfigKey.of("KAFKA_BOOTSTRAP_SERVERS", null,
@@ -37,9 +42,12 @@ public final class WorkerKeys {
     private WorkerKeys() {
     }
 
-    /** Every key of the worker itself, in the order --help lists them. */
+    /** Every key of the worker itself, result custody's included, in the order --help lists them. */
     public static List<ConfigKey> all() {
-        return List.of(BOOTSTRAP_SERVERS, GROUP_ID, COMMANDS_TOPIC, EVENTS_TOPIC, DLQ_TOPIC, TASKS_TOPIC, PARTITIONS,
-                PROVIDER_ORDER, UNKNOWN_OUTCOME_POLICY, HTTP_ADDRESS, HTTP_PORT, DRAIN_TIMEOUT, DEDUP_RETENTION);
+        List<ConfigKey> keys = new ArrayList<>(List.of(BOOTSTRAP_SERVERS, GROUP_ID, COMMANDS_TOPIC, EVENTS_TOPIC,
+                DLQ_TOPIC, TASKS_TOPIC, PARTITIONS, PROVIDER_ORDER, UNKNOWN_OUTCOME_POLICY, HTTP_ADDRESS, HTTP_PORT,
+                DRAIN_TIMEOUT, DEDUP_RETENTION));
+        keys.addAll(StoreOptions.keys());
+        return List.copyOf(keys);
     }
 }

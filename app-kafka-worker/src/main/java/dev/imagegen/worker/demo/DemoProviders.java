@@ -1,13 +1,12 @@
 package dev.imagegen.worker.demo;
 
-import dev.imagegen.spi.ProviderConfig;
 import java.util.Map;
 
 /** Where {@code demo}'s vendors come from: the in-project simulators ({@link #simulators()}), or none. */
 interface DemoProviders extends AutoCloseable {
 
-    /** The provider configuration the demo's worker reads. */
-    ProviderConfig config();
+    /** The provider settings the demo's worker reads (keys, base URLs, cadence). */
+    Map<String, String> environment();
 
     @Override
     void close();
@@ -21,8 +20,8 @@ interface DemoProviders extends AutoCloseable {
     static DemoProviders none() {
         return new DemoProviders() {
             @Override
-            public ProviderConfig config() {
-                return ProviderConfig.of(Map.of());
+            public Map<String, String> environment() {
+                return Map.of();
             }
 
             @Override

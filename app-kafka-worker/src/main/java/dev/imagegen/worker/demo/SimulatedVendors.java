@@ -1,6 +1,5 @@
 package dev.imagegen.worker.demo;
 
-import dev.imagegen.spi.ProviderConfig;
 import dev.imagegen.testkit.apixo.ApixoSimulator;
 import dev.imagegen.testkit.apixo.SimOptions;
 import dev.imagegen.testkit.bailian.BailianSimulator;
@@ -30,7 +29,7 @@ final class SimulatedVendors implements DemoProviders {
     }
 
     @Override
-    public ProviderConfig config() {
+    public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>(xenodia.providerConfig());
         env.putAll(apixo.providerConfig());
         env.putAll(bailian.providerConfig());
@@ -39,7 +38,7 @@ final class SimulatedVendors implements DemoProviders {
             env.put(p + "_POLL_INTERVAL", "300ms");
             env.put(p + "_POLL_MAX_INTERVAL", "600ms");
         }
-        return ProviderConfig.of(env);
+        return env;
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.imagegen.spi.ModelId;
 import dev.imagegen.spi.ProviderFailure;
 import dev.imagegen.spi.ProviderId;
 import dev.imagegen.spi.ProviderTaskRef;
+import dev.imagegen.spi.StoredImage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -35,6 +36,22 @@ class EventWriterTest {
     @SuppressWarnings("unchecked")
     static Map<String, Object> json(byte[] bytes) throws Exception {
         return (Map<String, Object>) JsonTree.parse(bytes);
+    }
+
+    @Test
+    void a_stored_copy_is_written_with_its_image_and_an_image_without_one_has_no_stored_field() throws Exception {
+        StoredImage copy = new StoredImage(URI.create("file:///var/images/order-42-hero/0.png"), "0f".repeat(32),
+                52_311, "image/png");
+        GeneratedImage vendor = new GeneratedImage(URI.create("https://r2.apixo.ai/a.png"), null);
+        Task done = accepted().submitting(APIXO, T0)
+                .succeeded(List.of(vendor.withStored(copy), vendor), List.of(), T0.plusSeconds(41));
+        Map<String, Object> e = json(new EventWriter(Redactor.NONE).write(EventMessage.of(TaskEvent.of(done))));
+
+        List<?> images = (List<?>) e.get("images");
+        assertEquals(Map.of("uri", "file:///var/images/order-42-hero/0.png", "sha256", "0f".repeat(32),
+                "bytes", 52_311L, "contentType", "image/png"), ((Map<?, ?>) images.get(0)).get("stored"));
+        assertEquals("https://r2.apixo.ai/a.png", ((Map<?, ?>) images.get(0)).get("url"));
+        assertFalse(((Map<?, ?>) images.get(1)).containsKey("stored"));
     }
 
     @Test

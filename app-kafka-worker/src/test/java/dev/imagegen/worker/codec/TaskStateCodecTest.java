@@ -1,6 +1,7 @@
 package dev.imagegen.worker.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.imagegen.core.GenerationRequest;
 import dev.imagegen.core.task.Task;
 import dev.imagegen.spi.ErrorCode;
+import dev.imagegen.spi.GeneratedImage;
 import dev.imagegen.spi.ModelId;
 import dev.imagegen.spi.ProviderFailure;
 import dev.imagegen.spi.ProviderId;
 import dev.imagegen.spi.ProviderTaskRef;
 import dev.imagegen.spi.Reference;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +45,26 @@ class TaskStateCodecTest {
                 .running(T0.plusSeconds(3)).polled(T0.plusSeconds(4));
         StoredTask.InFlight back = assertInstanceOf(StoredTask.InFlight.class, codec.read(codec.write(task)));
         assertEquals(task, back.task());
+    }
+
+    @Test
+    void a_task_whose_images_are_being_copied_round_trips_with_the_vendor_s_images() {
+        Task task = Task.accept(fullRequest(), T0).submitting(XENODIA, T0)
+                .submitted(new ProviderTaskRef(XENODIA, ModelId.of("nano-banana-pro"), "v-1"), T0.plusSeconds(2))
+                .vendorSucceeded(List.of(new GeneratedImage(URI.create("https://cdn.example/a.png?sig=1"),
+                        T0.plusSeconds(3600)), new GeneratedImage(URI.create("https://cdn.example/b.png"), null)),
+                        List.of("one image was filtered"), T0.plusSeconds(5));
+        Task back = ((StoredTask.InFlight) codec.read(codec.write(task))).task();
+        assertEquals(task, back);
+        assertTrue(back.copyingImages());
+    }
+
+    @Test
+    void a_record_of_a_worker_before_custody_reads_without_vendor_images() {
+        Task task = Task.accept(fullRequest(), T0).submitting(XENODIA, T0);
+        String json = new String(codec.write(task), StandardCharsets.UTF_8);
+        assertFalse(json.contains("vendorImages"), json);
+        assertEquals(List.of(), ((StoredTask.InFlight) codec.read(codec.write(task))).task().vendorImages());
     }
 
     @Test

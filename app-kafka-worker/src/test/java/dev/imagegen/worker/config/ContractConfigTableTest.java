@@ -46,7 +46,6 @@ class ContractConfigTableTest {
         Set<String> listed = variablesIn(ConfigTable.section(contract(), NOT_YET));
         Set<String> defined = ConfigTable.definedKeys().stream().map(ConfigKey::name).collect(Collectors.toSet());
 
-        assertFalse(listed.isEmpty(), "no variable found under '## " + NOT_YET + "'");
         Set<String> implemented = listed.stream().filter(defined::contains).collect(Collectors.toSet());
         assertTrue(implemented.isEmpty(), "docs/CONTRACT.md lists " + implemented + " as not yet implemented, but "
                 + "the code defines them: move them into the '## " + ENVIRONMENT + "' tables");

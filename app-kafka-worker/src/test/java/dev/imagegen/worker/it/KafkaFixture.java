@@ -73,12 +73,12 @@ final class KafkaFixture implements AutoCloseable {
         return worker(config, Map.of());
     }
 
-    /** A worker whose test vendors also get these settings ({@code BETA_POLL_INITIAL_DELAY}, ...). */
-    Worker worker(WorkerConfig config, Map<String, String> providerSettings) {
-        Map<String, String> settings = new HashMap<>(Map.of("ALPHA_API_KEY", ALPHA_KEY, "BETA_API_KEY", BETA_KEY,
+    /** @param settings provider and custody settings on top of the fixture's keys */
+    Worker worker(WorkerConfig config, Map<String, String> settings) {
+        Map<String, String> env = new HashMap<>(Map.of("ALPHA_API_KEY", ALPHA_KEY, "BETA_API_KEY", BETA_KEY,
                 "BETA_CALLBACK_URL", "https://hooks.example"));
-        settings.putAll(providerSettings);
-        return Worker.start(config, ProviderConfig.of(settings), ProviderRegistry.load());
+        env.putAll(settings);
+        return Worker.start(config, ProviderConfig.of(env), ProviderRegistry.load());
     }
 
     /** Creates a topic with these settings before a worker does. */

@@ -118,13 +118,12 @@ public final class TestProvider implements ImageProvider {
                     new ProviderFailure(TestVendor.code(fail), "vendor_" + fail.toLowerCase(), "the vendor failed")));
         }
         return CompletableFuture.completedFuture(TaskSnapshot.succeeded("done",
-                List.of(new GeneratedImage(URI.create("https://images.test/" + ref.taskId() + ".png"),
+                List.of(new GeneratedImage(TestVendor.imageUrl(task.correlationId() + "/" + ref.taskId() + ".png"),
                         Instant.parse("2030-01-01T00:00:00Z"))), List.of()));
     }
 
     private GeneratedImage image(ProviderRequest request, int n) {
-        return new GeneratedImage(URI.create("https://images.test/" + id + "/" + request.correlationId() + "-" + n
-                + ".png"), null);
+        return new GeneratedImage(TestVendor.imageUrl(id + "/" + request.correlationId() + "-" + n + ".png"), null);
     }
 
     /** A callback's body is the vendor task id. */

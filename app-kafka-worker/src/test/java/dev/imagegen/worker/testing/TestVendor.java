@@ -1,6 +1,7 @@
 package dev.imagegen.worker.testing;
 
 import dev.imagegen.spi.ErrorCode;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
  *   <li>{@code @hang}: the submit never answers (the outcome stays unknown);</li>
  *   <li>{@code @hangonce}: the command's first submit never answers, later ones go ahead.</li>
  * </ul>
+ *
+ * <p>Result images are at {@code https://images.test/...}, or under {@link #serveImagesFrom} when a test serves them.
  */
 public final class TestVendor {
 
@@ -39,6 +42,7 @@ public final class TestVendor {
     static final Map<String, String[]> CALLBACKS = new ConcurrentHashMap<>();
     /** By commandId: when each status call of its task came ({@link System#nanoTime()}). */
     static final Map<String, List<Long>> POLLS = new ConcurrentHashMap<>();
+    private static volatile URI imageBase;
 
     private TestVendor() {
     }
@@ -60,6 +64,20 @@ public final class TestVendor {
 
     public static long submitsOf(String commandId) {
         return SUBMITS.stream().filter(s -> s.endsWith("/" + commandId)).count();
+    }
+
+
+    /**
+     * Result image URLs become {@code <base>/images/<name>} (a test's image server); null restores
+     * {@code https://images.test/<name>}.
+     */
+    public static void serveImagesFrom(URI base) {
+        imageBase = base;
+    }
+
+    static URI imageUrl(String name) {
+        URI base = imageBase;
+        return URI.create(base == null ? "https://images.test/" + name : base + "/images/" + name);
     }
 
     /** The value of {@code @name=value} in the prompt meant for this provider, or null. */

@@ -38,11 +38,15 @@ import java.util.Optional;
  * @param progress           the vendor's last reported progress, 0 to 100, or null
  * @param vendorCancellation on CANCELLED, and on FAILED with TIMEOUT, what asking the vendor to cancel its task came
  *                           to; null when no vendor task existed
+ * @param vendorImages       the images the vendor finished the task with, while they are being copied into the image
+ *                           store (the task keeps its state, and a restart resumes the copy instead of calling the
+ *                           vendor again); empty otherwise, and always on a terminal task
  */
 public record Task(GenerationRequest request, TaskState state, ProviderId provider, ProviderTaskRef providerTask,
                    List<Attempt> attempts, List<GeneratedImage> images, ProviderFailure failure,
                    List<String> warnings, Instant createdAt, Instant updatedAt, Instant submitIntentAt,
-                   Instant submittedAt, int polls, Integer progress, CancelOutcome vendorCancellation) {
+                   Instant submittedAt, int polls, Integer progress, CancelOutcome vendorCancellation,
+                   List<GeneratedImage> vendorImages) {
 
     public Task {
         Objects.requireNonNull(request, "request");
@@ -52,6 +56,7 @@ public record Task(GenerationRequest request, TaskState state, ProviderId provid
         attempts = List.copyOf(attempts);
         images = List.copyOf(images);
         warnings = List.copyOf(warnings);
+        vendorImages = List.copyOf(vendorImages);
         if (progress != null && (progress < 0 || progress > 100)) {
             throw new IllegalArgumentException("progress must be 0..100, got " + progress);
         }
@@ -60,7 +65,7 @@ public record Task(GenerationRequest request, TaskState state, ProviderId provid
     /** A new task for a request, ACCEPTED now. */
     public static Task accept(GenerationRequest request, Instant now) {
         return new Task(request, TaskState.ACCEPTED, null, null, List.of(), List.of(), null, List.of(), now, now,
-                null, null, 0, null, null);
+                null, null, 0, null, null, List.of());
     }
 
     public TaskId id() {
@@ -88,14 +93,14 @@ public record Task(GenerationRequest request, TaskState state, ProviderId provid
     public Task submitting(ProviderId to, Instant now) {
         requireState(TaskState.ACCEPTED, "record a submit intent");
         return new Task(request, state, to, null, attempts, images, failure, warnings, createdAt, now, now, null,
-                polls, progress, vendorCancellation);
+                polls, progress, vendorCancellation, vendorImages);
     }
 
     /** A submit that failed before any vendor accepted the task; the task stays ACCEPTED for a fallback. */
     public Task submitFailed(ErrorCode code, Instant now) {
         requireState(TaskState.ACCEPTED, "record a failed submit");
         return new Task(request, state, provider, null, plus(attempts, Attempt.failed(provider, code)), images,
-                failure, warnings, createdAt, now, null, null, polls, progress, vendorCancellation);
+                failure, warnings, createdAt, now, null, null, polls, progress, vendorCancellation, vendorImages);
     }
 
     /** The vendor accepted the task; inline reference bytes are let go (the vendor has them). */
@@ -103,26 +108,46 @@ public record Task(GenerationRequest request, TaskState state, ProviderId provid
         check(TaskState.SUBMITTED);
         return new Task(request.withoutInlineReferences(), TaskState.SUBMITTED, ref.provider(), ref,
                 plus(attempts, Attempt.accepted(ref.provider())), images, failure, warnings, createdAt, now, null,
-                now, polls, progress, vendorCancellation);
+                now, polls, progress, vendorCancellation, vendorImages);
     }
 
     /** The vendor reports the task is being generated. */
     public Task running(Instant now) {
         check(TaskState.RUNNING);
         return new Task(request, TaskState.RUNNING, provider, providerTask, attempts, images, failure, warnings,
-                createdAt, now, null, submittedAt, polls, progress, vendorCancellation);
+                createdAt, now, null, submittedAt, polls, progress, vendorCancellation, vendorImages);
     }
 
     /** The vendor reports a new progress value (the state is unchanged). */
     public Task progressed(int value, Instant now) {
         return new Task(request, state, provider, providerTask, attempts, images, failure, warnings, createdAt, now,
-                submitIntentAt, submittedAt, polls, value, vendorCancellation);
+                submitIntentAt, submittedAt, polls, value, vendorCancellation, vendorImages);
     }
 
     /** One more status call was made (the state is unchanged). */
     public Task polled(Instant now) {
         return new Task(request, state, provider, providerTask, attempts, images, failure, warnings, createdAt, now,
-                submitIntentAt, submittedAt, polls + 1, progress, vendorCancellation);
+                submitIntentAt, submittedAt, polls + 1, progress, vendorCancellation, vendorImages);
+    }
+
+    /**
+     * The vendor finished the task with these images, which are to be copied into the image store before the task
+     * ends: the state is unchanged, the images and the vendor's warnings are recorded (a submit in doubt no longer
+     * is), and no event is due.
+     */
+    public Task vendorSucceeded(List<GeneratedImage> result, List<String> newWarnings, Instant now) {
+        check(TaskState.SUCCEEDED);
+        if (result.isEmpty()) {
+            throw new IllegalArgumentException("a vendor's success has at least one image");
+        }
+        return new Task(request, state, provider, providerTask, attempts, images, failure,
+                concat(warnings, newWarnings), createdAt, now, null, submittedAt, polls, progress, vendorCancellation,
+                result);
+    }
+
+    /** Whether the vendor finished the task and its images are being copied (see {@link #vendorImages()}). */
+    public boolean copyingImages() {
+        return !vendorImages.isEmpty();
     }
 
     /** Finished with images; from ACCEPTED this is a synchronous vendor's answer to the submit. */
@@ -133,7 +158,7 @@ public record Task(GenerationRequest request, TaskState state, ProviderId provid
         }
         List<Attempt> tried = state == TaskState.ACCEPTED ? plus(attempts, Attempt.accepted(provider)) : attempts;
         return new Task(request, TaskState.SUCCEEDED, provider, providerTask, tried, result, null,
-                concat(warnings, newWarnings), createdAt, now, null, submittedAt, polls, progress, null);
+                concat(warnings, newWarnings), createdAt, now, null, submittedAt, polls, progress, null, List.of());
     }
 
     /** Finished without images. */
@@ -150,7 +175,7 @@ public record Task(GenerationRequest request, TaskState state, ProviderId provid
         check(TaskState.FAILED);
         Objects.requireNonNull(why, "failure");
         return new Task(request, TaskState.FAILED, provider, providerTask, attempts, List.of(), why, warnings,
-                createdAt, now, null, submittedAt, polls, progress, vendorCancellation);
+                createdAt, now, null, submittedAt, polls, progress, vendorCancellation, List.of());
     }
 
     /**
@@ -163,7 +188,7 @@ public record Task(GenerationRequest request, TaskState state, ProviderId provid
         check(TaskState.CANCELLED);
         List<String> said = reason == null ? warnings : plus(warnings, reason);
         return new Task(request, TaskState.CANCELLED, provider, providerTask, attempts, List.of(), null, said,
-                createdAt, now, null, submittedAt, polls, progress, vendorCancellation);
+                createdAt, now, null, submittedAt, polls, progress, vendorCancellation, List.of());
     }
 
     private void check(TaskState target) {
