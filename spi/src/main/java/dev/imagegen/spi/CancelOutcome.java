@@ -3,6 +3,7 @@ package dev.imagegen.spi;
 /**
  * What asking a vendor to cancel a task came to. The worker reports it as an event's {@code vendorCancellation};
  * every value but {@link #CANCELLED} and {@link #TOO_LATE} means the vendor task may still run and bill.
+ * Immutable (an enum).
  */
 public enum CancelOutcome {
     /** The vendor confirmed the task is cancelled. */

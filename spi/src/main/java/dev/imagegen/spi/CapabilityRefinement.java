@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * What a vendor's live discovery says about a model, to refine the capabilities its adapter declares: each present
- * value replaces the declared one; an absent value leaves it as it is.
+ * value replaces the declared one; an absent value leaves it as it is. Immutable and thread-safe.
  *
  * @param aspectRatios  the ratios discovery lists, null when it lists none
  * @param resolutions   the resolutions discovery lists, null when it lists none

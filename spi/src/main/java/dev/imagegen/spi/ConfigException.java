@@ -2,7 +2,7 @@ package dev.imagegen.spi;
 
 /**
  * A configuration value is missing or malformed. The message names the key and what is allowed, and never a
- * secret's value.
+ * secret's value. Immutable once thrown.
  */
 public class ConfigException extends IllegalArgumentException {
 

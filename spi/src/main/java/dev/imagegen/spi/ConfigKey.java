@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * One configuration key, defined once with its default and its doc; {@code --help} and the README table are made
- * from these definitions.
+ * from these definitions. Immutable and thread-safe.
  *
  * @param name         the environment variable, such as {@code XENODIA_BASE_URL}
  * @param defaultValue the default as it would be written, or null when there is none

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The duration spelling of the configuration: {@code 250ms}, {@code 3s}, {@code 2m}, {@code 1h}, {@code 7d}. Stateless. */
+/**
+ * The duration spelling of the configuration: {@code 250ms}, {@code 3s}, {@code 2m}, {@code 1h}, {@code 7d}.
+ * Stateless.
+ */
 public final class Durations {
 
     private static final Pattern SHAPE = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");

@@ -11,6 +11,7 @@ package dev.imagegen.spi;
  *   <li>{@link #fallbackAllowed()}: the failure happened before any vendor accepted the task and is specific to
  *       that provider, so another provider serving the same model may be tried.</li>
  * </ul>
+ * Immutable (an enum).
  */
 public enum ErrorCode {
     //                       retryable fallback

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * An aspect ratio and resolution that a model allows one by one but not together, such as gpt-image-2's
- * {@code 1:1} with {@code 4K}.
+ * {@code 1:1} with {@code 4K}. Immutable and thread-safe.
  *
  * @param aspectRatio the ratio, never null
  * @param resolution  the resolution it may not be combined with, never null

@@ -2,7 +2,7 @@ package dev.imagegen.spi;
 
 /**
  * Why an {@link ImageStore} could not copy an image. Its message is fit for an event's warning: it names the reason
- * (and the host, never a query string or a credential).
+ * (and the host, never a query string or a credential). Immutable once thrown.
  */
 public final class ImageStoreException extends RuntimeException {
 

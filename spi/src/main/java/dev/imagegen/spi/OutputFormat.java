@@ -1,6 +1,9 @@
 package dev.imagegen.spi;
 
-/** The file format of generated images. Adapters spell it as their vendor wants ({@code jpg}, {@code jpeg}). */
+/**
+ * The file format of generated images. Adapters spell it as their vendor wants ({@code jpg}, {@code jpeg}).
+ * Immutable (an enum).
+ */
 public enum OutputFormat {
     PNG("png", "image/png"),
     JPEG("jpeg", "image/jpeg");

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 /**
  * What a vendor suggested about when to ask again. The core honours it within its configured bounds.
+ * Immutable and thread-safe.
  *
  * @param retryAfter how long to wait before the next status call (such as {@code recommended_poll_interval_ms}),
  *                   or null

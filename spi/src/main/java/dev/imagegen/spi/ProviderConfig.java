@@ -82,7 +82,8 @@ public final class ProviderConfig {
         } catch (ConfigException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(key.name(), shown(key, text) + " is not a duration (write 250ms, 3s, 2m, 1h or 7d)");
+            throw new ConfigException(key.name(), shown(key, text)
+                    + " is not a duration (write 250ms, 3s, 2m, 1h or 7d)");
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who a provider is and which models it serves.
+ * Who a provider is and which models it serves. Immutable and thread-safe.
  *
  * @param id        the provider id, never null
  * @param models    the models it serves, at least one, each once

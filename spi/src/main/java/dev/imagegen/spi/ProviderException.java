@@ -10,6 +10,7 @@ import java.util.Optional;
  * <p>Adapters complete their stages exceptionally with it. Its message never contains a credential: adapters
  * build it from the vendor's answer and their own words only. Whether to retry or fall back is a property of
  * {@link #code()} ({@link ErrorCode#retryable()}, {@link ErrorCode#fallbackAllowed()}), never of the message.
+ * Immutable once thrown.
  */
 public class ProviderException extends RuntimeException {
 

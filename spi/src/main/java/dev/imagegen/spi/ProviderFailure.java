@@ -3,7 +3,7 @@ package dev.imagegen.spi;
 import java.util.Objects;
 
 /**
- * Why a vendor task or call failed, as a value.
+ * Why a vendor task or call failed, as a value. Immutable and thread-safe.
  *
  * @param code         the outcome, never null
  * @param providerCode the vendor's own code, null when it gave none

@@ -4,6 +4,7 @@ import java.util.Objects;
 
 /**
  * A task a vendor accepted: enough to poll it, durable across restarts (the worker stores it).
+ * Immutable and thread-safe.
  *
  * @param provider the provider that submitted it, never null
  * @param model    the model it runs (some vendors poll per model), never null

@@ -1,6 +1,6 @@
 package dev.imagegen.spi;
 
-/** A vendor task's state, mapped from the vendor's own words by the adapter. */
+/** A vendor task's state, mapped from the vendor's own words by the adapter. Immutable (an enum).*/
 public enum ProviderTaskState {
     /** Accepted, waiting for capacity. */
     QUEUED,

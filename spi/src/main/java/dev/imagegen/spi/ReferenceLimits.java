@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What reference images a model takes.
+ * What reference images a model takes. Immutable and thread-safe.
  *
  * @param minCount   the fewest references a request must carry (0 when references are optional)
  * @param maxCount   the most references a request may carry (0 when the model takes none)

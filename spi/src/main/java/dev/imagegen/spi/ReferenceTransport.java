@@ -1,6 +1,6 @@
 package dev.imagegen.spi;
 
-/** How a reference image reaches a vendor. */
+/** How a reference image reaches a vendor. Immutable (an enum).*/
 public enum ReferenceTransport {
     /** The vendor fetches a URL. */
     URL,

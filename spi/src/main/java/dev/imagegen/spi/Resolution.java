@@ -3,7 +3,10 @@ package dev.imagegen.spi;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** An output resolution class as vendors name it: about 1, 2 or 4 thousand pixels on the long side. */
+/**
+ * An output resolution class as vendors name it: about 1, 2 or 4 thousand pixels on the long side. Immutable (an
+ * enum).
+ */
 public enum Resolution {
     ONE_K("1K", 1024),
     TWO_K("2K", 2048),

@@ -5,6 +5,7 @@ import java.util.Objects;
 /**
  * A credential. Its {@link #toString()} never shows the value, so it cannot leak into a log line, an exception
  * message or an event by accident; only {@link #reveal()} gives it, at the one place it goes on the wire.
+ * Immutable and thread-safe.
  */
 public final class Secret {
 

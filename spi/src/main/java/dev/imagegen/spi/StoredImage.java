@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * A result image copied into an {@link ImageStore} (CONTRACT §5.3 {@code images[].stored}).
+ * A result image copied into an {@link ImageStore} (CONTRACT §5.3 {@code images[].stored}). Immutable and thread-safe.
  *
  * @param uri         where the copy is ({@code file:///...} or {@code s3://bucket/key}), never null
  * @param sha256      the copy's SHA-256, 64 lower-case hex digits

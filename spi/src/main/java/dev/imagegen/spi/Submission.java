@@ -5,6 +5,7 @@ import java.util.Objects;
 
 /**
  * What a vendor answered to a submit: the finished images (a synchronous vendor), or a task to poll.
+ * Its records are immutable and thread-safe.
  */
 public sealed interface Submission permits Submission.Completed, Submission.Accepted {
 

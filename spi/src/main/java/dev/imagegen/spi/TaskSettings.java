@@ -14,6 +14,7 @@ import java.util.Locale;
  * <p>Cadence: the first status call comes {@code pollInitialDelay} after the vendor accepted the task (or after
  * the vendor's ETA, within bounds); later calls start at {@code pollInterval} and double up to
  * {@code pollMaxInterval}. A vendor's hint is honoured within {@code [pollInterval, pollMaxInterval]}.
+ * Immutable and thread-safe.
  *
  * @param pollInitialDelay     wait before the first status call, positive
  * @param pollInterval         the shortest wait between status calls, positive

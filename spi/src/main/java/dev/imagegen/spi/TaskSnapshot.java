@@ -8,7 +8,7 @@ import java.util.Optional;
  * A vendor task as one status call saw it.
  *
  * <p>Invariants: {@code SUCCEEDED} carries at least one image and no failure; {@code FAILED} carries a failure and
- * no images; other states carry neither.
+ * no images; other states carry neither. Immutable and thread-safe.
  *
  * @param state       the mapped state, never null
  * @param vendorState the vendor's own word for it (for logs and diagnosis), never null
