@@ -144,6 +144,20 @@ class EngineEdgesTest {
     }
 
     @Test
+    void no_status_call_is_made_past_the_deadline_and_the_timeout_comes_at_it() {
+        Duration every4s = Duration.ofSeconds(4);
+        FakeProvider vendor = new FakeProvider("xenodia", new dev.imagegen.spi.TaskSettings(every4s, every4s, every4s,
+                Duration.ofSeconds(10), 10, 10_000), null, "nano-banana-pro").thenTask(queued());
+        java.time.Instant start = time.now();
+        GenerationHandle handle = start(vendor).submit(request("d1").build());
+
+        GenerationResult.Failed failed = assertInstanceOf(GenerationResult.Failed.class, await(handle));
+        assertEquals(ErrorCode.TIMEOUT, failed.code());
+        assertEquals(2, vendor.polls(), "status calls at 4 s and 8 s; the one due at 12 s is past the deadline");
+        assertEquals(start.plusSeconds(10), store.find(handle.id()).orElseThrow().updatedAt());
+    }
+
+    @Test
     void a_cancel_with_a_reason_keeps_it_among_the_warnings() {
         FakeProvider vendor = new FakeProvider("xenodia", "nano-banana-pro").thenTask(queued());
         GenerationHandle handle = start(vendor).submit(request("c6").build());
