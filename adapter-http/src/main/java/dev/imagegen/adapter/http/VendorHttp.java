@@ -6,26 +6,17 @@ import dev.imagegen.spi.Secret;
 import dev.imagegen.spi.TransportFailure;
 import dev.imagegen.spi.TransportFailure.Call;
 import dev.imagegen.spi.TransportFailure.Delivery;
-import io.micronaut.core.io.buffer.ByteArrayBufferFactory;
 import io.micronaut.core.type.Argument;
-import io.micronaut.http.ByteBodyHttpResponse;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpResponseWrapper;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.body.CloseableAvailableByteBody;
-import io.micronaut.http.body.CloseableByteBody;
-import io.micronaut.http.body.stream.AvailableByteArrayBody;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.RawHttpClient;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import java.net.MalformedURLException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -44,11 +35,6 @@ import reactor.core.publisher.Mono;
  * that wrapper is read as "not sent". Everything else is classified by the JDK types of its causes. The provider
  * contract suite pins both (connection refused, TLS handshake failures, reset after the request, read timeouts).
  *
- * <p>Requests whose body is text, bytes or nothing go through Micronaut's {@link RawHttpClient}: the same
- * connection pool and timeouts without the filter chain and body conversion, which cost most of the client's CPU
- * under load; the answer's body is read whole and handed over as text or bytes. Other bodies (multipart uploads)
- * take the full client.
- *
  * <p>Thread-safe. Messages never carry the API key.
  */
 public final class VendorHttp implements AutoCloseable {
@@ -58,17 +44,13 @@ public final class VendorHttp implements AutoCloseable {
 
     private final String provider;
     private final Secret apiKey;
-    private final URI baseUrl;
     private final HttpClient client;
-    private final RawHttpClient raw;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private VendorHttp(String provider, Secret apiKey, URI baseUrl, HttpClient client, RawHttpClient raw) {
+    private VendorHttp(String provider, Secret apiKey, HttpClient client) {
         this.provider = provider;
         this.apiKey = apiKey;
-        this.baseUrl = baseUrl;
         this.client = client;
-        this.raw = raw;
     }
 
     /**
@@ -92,9 +74,8 @@ public final class VendorHttp implements AutoCloseable {
         settings.setFollowRedirects(false);
         tuning.accept(settings);
         try {
-            HttpClient full = HttpClient.create(baseUrl.toURL(), settings);
-            return new VendorHttp(Objects.requireNonNull(provider), Objects.requireNonNull(apiKey), baseUrl, full,
-                    RawHttpClient.create(baseUrl, settings));
+            return new VendorHttp(Objects.requireNonNull(provider), Objects.requireNonNull(apiKey),
+                    HttpClient.create(baseUrl.toURL(), settings));
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new IllegalArgumentException(provider + ": base URL " + baseUrl + " is not a URL", e);
         }
@@ -114,8 +95,7 @@ public final class VendorHttp implements AutoCloseable {
         }
         CompletableFuture<HttpResponse<B>> sent;
         try {
-            sent = rawBody(request).map(bytes -> sendRaw(request, bytes, body))
-                    .orElseGet(() -> Mono.from(client.exchange(request, body)).toFuture());
+            sent = Mono.from(client.exchange(request, body)).toFuture();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(TransportFailure.of(Delivery.NOT_SENT, call, provider, what, e,
                     apiKey));
@@ -131,87 +111,6 @@ public final class VendorHttp implements AutoCloseable {
             }
             throw TransportFailure.of(delivery(cause), call, provider, what, cause, apiKey);
         });
-    }
-
-    /** The request's body as bytes when it is text, bytes or absent (empty array); empty for other bodies. */
-    private static Optional<byte[]> rawBody(MutableHttpRequest<?> request) {
-        Object body = request.getBody().orElse(null);
-        if (body == null) {
-            return Optional.of(new byte[0]);
-        }
-        if (body instanceof byte[] bytes) {
-            return Optional.of(bytes);
-        }
-        if (body instanceof CharSequence text) {
-            return Optional.of(text.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        return Optional.empty();
-    }
-
-    /** Sends through the raw client and reads the whole answer as {@code String} or {@code byte[]}. */
-    private <B> CompletableFuture<HttpResponse<B>> sendRaw(MutableHttpRequest<?> request, byte[] bytes,
-                                                         Argument<B> body) {
-        if (body.getType() != String.class && body.getType() != byte[].class) {
-            throw new IllegalArgumentException("answers are read as String or byte[], not " + body.getType());
-        }
-        request.uri(absolute(request.getUri()));
-        CloseableByteBody requestBody = AvailableByteArrayBody.create(ByteArrayBufferFactory.INSTANCE, bytes);
-        return Mono.from(raw.exchange(request, requestBody, null)).toFuture()
-                .thenCompose(response -> buffered(response, body));
-    }
-
-    private URI absolute(URI path) {
-        if (path.isAbsolute()) {
-            return path;
-        }
-        String base = baseUrl.toString();
-        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <B> CompletableFuture<HttpResponse<B>> buffered(HttpResponse<?> response, Argument<B> body) {
-        if (!(response instanceof ByteBodyHttpResponse<?> streamed)) {
-            return CompletableFuture.completedFuture(new Answer<>((HttpResponse<B>) response, null));
-        }
-        return streamed.byteBody().buffer().handle((available, failure) -> {
-            try (streamed) {
-                if (failure != null) {
-                    throw failure instanceof CompletionException c ? c : new CompletionException(failure);
-                }
-                try (CloseableAvailableByteBody whole = available) {
-                    byte[] bytes = whole.toByteArray();
-                    Object value = body.getType() == String.class ? new String(bytes, StandardCharsets.UTF_8) : bytes;
-                    return new Answer<>((HttpResponse<B>) response, (B) value);
-                }
-            }
-        });
-    }
-
-    /** A raw client's response with its body read. */
-    private static final class Answer<B> extends HttpResponseWrapper<B> {
-        private final B body;
-
-        Answer(HttpResponse<B> delegate, B body) {
-            super(delegate);
-            this.body = body;
-        }
-
-        @Override
-        public Optional<B> getBody() {
-            return Optional.ofNullable(body);
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> Optional<T> getBody(Class<T> type) {
-            return type.isInstance(body) ? Optional.of((T) body) : Optional.empty();
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> Optional<T> getBody(Argument<T> type) {
-            return type.getType().isInstance(body) ? Optional.of((T) body) : Optional.empty();
-        }
     }
 
     /** An error status that a client setting turned into an exception after all. */
@@ -243,11 +142,6 @@ public final class VendorHttp implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             client.close();
-            try {
-                raw.close();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
         }
     }
 }
