@@ -44,12 +44,15 @@ public final class VendorHttp implements AutoCloseable {
 
     private final String provider;
     private final Secret apiKey;
+    /** The base URL's path without a trailing slash ("" for none): request paths go under it. */
+    private final String basePath;
     private final HttpClient client;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private VendorHttp(String provider, Secret apiKey, HttpClient client) {
+    private VendorHttp(String provider, Secret apiKey, String basePath, HttpClient client) {
         this.provider = provider;
         this.apiKey = apiKey;
+        this.basePath = basePath;
         this.client = client;
     }
 
@@ -58,7 +61,9 @@ public final class VendorHttp implements AutoCloseable {
      * statuses are answers, not exceptions.
      *
      * @param provider       the provider id, for messages
-     * @param baseUrl        where the vendor's API lives; request paths are relative to it
+     * @param baseUrl        where the vendor's API lives; request paths go under its path (a base URL of
+     *                       {@code https://gateway.example/xenodia} sends {@code /v1/tasks} to
+     *                       {@code https://gateway.example/xenodia/v1/tasks})
      * @param connectTimeout how long opening a connection may take
      * @param readTimeout    how long an answer may take once the request was sent
      * @param apiKey         the key, kept out of every message
@@ -74,7 +79,9 @@ public final class VendorHttp implements AutoCloseable {
         settings.setFollowRedirects(false);
         tuning.accept(settings);
         try {
+            String path = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
             return new VendorHttp(Objects.requireNonNull(provider), Objects.requireNonNull(apiKey),
+                    path.endsWith("/") ? path.substring(0, path.length() - 1) : path,
                     HttpClient.create(baseUrl.toURL(), settings));
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new IllegalArgumentException(provider + ": base URL " + baseUrl + " is not a URL", e);
@@ -88,6 +95,9 @@ public final class VendorHttp implements AutoCloseable {
      */
     public <B> CompletableFuture<HttpResponse<B>> exchange(MutableHttpRequest<?> request, Argument<B> body,
                                                            Call call) {
+        if (!basePath.isEmpty() && !request.getUri().isAbsolute()) {
+            request.uri(URI.create(basePath + request.getUri()));
+        }
         String what = request.getMethodName() + " " + request.getPath();
         if (closed.get()) {
             return CompletableFuture.failedFuture(new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, null,

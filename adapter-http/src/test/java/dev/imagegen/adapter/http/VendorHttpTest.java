@@ -49,6 +49,28 @@ class VendorHttpTest {
     }
 
     @Test
+    void a_request_goes_under_the_base_url_s_path_and_bytes_travel_as_is() {
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (LoopbackServer server = LoopbackServer.start(Map.of("/", exchange -> {
+                    seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                            + exchange.getRequestHeaders().getFirst("Content-Type") + " "
+                            + exchange.getRequestHeaders().getFirst("Authorization") + " "
+                            + new String(LoopbackServer.body(exchange), StandardCharsets.UTF_8));
+                    LoopbackServer.respond(exchange, 201, "application/octet-stream", new byte[] {1, 2, 3}, Map.of());
+                }), 1);
+             VendorHttp http = http(URI.create(server.baseUrl() + "/proxy/"))) {
+            HttpResponse<byte[]> answer = http.exchange(HttpRequest.POST("/v1/tasks?async=true", "{\"prompt\":\"é\"}")
+                    .contentType("application/json").bearerAuth(KEY.reveal()), Argument.of(byte[].class),
+                    Call.SUBMIT).join();
+
+            assertEquals(201, answer.code());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {1, 2, 3}, answer.body());
+            assertEquals(java.util.List.of("POST /proxy/v1/tasks?async=true application/json Bearer sk-toolkit-1 "
+                    + "{\"prompt\":\"é\"}"), seen);
+        }
+    }
+
+    @Test
     void a_tls_handshake_cut_short_was_not_sent_although_netty_only_saw_a_closed_channel() {
         try (FaultServer server = FaultServer.closingDuringHandshake(); VendorHttp http = http(server.baseUrl())) {
             assertEquals(ErrorCode.PROVIDER_UNAVAILABLE, failure(http, Call.SUBMIT).code());
