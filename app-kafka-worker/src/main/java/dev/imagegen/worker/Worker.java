@@ -121,6 +121,10 @@ public final class Worker implements AutoCloseable {
                     store, codecs, metrics, Clock.systemUTC());
             metrics.gauge("imagegen.tasks.in.flight", "tasks the engine drives now", engine.host()::inFlight);
             metrics.gauge("imagegen.partitions.owned", "command partitions this worker owns", loop::partitionsOwned);
+            metrics.gauge("imagegen.commandids.remembered", "commandIds remembered for idempotency (in flight, or "
+                    + "finished within IMAGEGEN_DEDUP_RETENTION)", loop::rememberedIds);
+            metrics.gauge("imagegen.commandids.memory", "bytes of memory holding the remembered commandIds",
+                    loop::rememberedBytes);
             relay = new CallbackRelay(engine.host(), config.topics().commands(), clients::relayProducer, metrics);
             reachability = Reachability.start(admin, Clock.systemUTC());
             Reachability kafka = reachability;

@@ -38,13 +38,21 @@ final class WorkerProcess implements AutoCloseable {
      * endpoint on this port of 127.0.0.1.
      */
     static WorkerProcess start(Path jar, String heap, Map<String, String> settings, int port, Path log) {
+        return start(jar, heap, List.of(), settings, port, log);
+    }
+
+    /** The same, with more JVM options (a Flight Recording, say) before {@code -jar}. */
+    static WorkerProcess start(Path jar, String heap, List<String> jvmOptions, Map<String, String> settings, int port,
+                               Path log) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no worker jar at " + jar.toAbsolutePath()
                     + ": build it first (mvn -q -DskipTests package) or pass --worker-jar");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-jar",
-                jar.toString(), "run");
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "run"));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("KAFKA_")
                 || SETTING_PREFIXES.stream().anyMatch(name::startsWith));
         builder.environment().putAll(settings);
