@@ -17,9 +17,11 @@ import java.util.Map;
  * @param workerJar   the worker's jar
  * @param apixoCallbacks whether Apixo reports finished tasks by callback to the worker (polling then only backs
  *                    it up)
+ * @param custody     {@code false}, {@code true} (the worker copies each result image into a directory through
+ *                    the filesystem store) or {@code both} (a run without, then one with, side by side)
  */
 record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, String heap, Duration limit,
-                   Path workerJar, boolean apixoCallbacks) {
+                   Path workerJar, boolean apixoCallbacks, String custody) {
 
     static final String USAGE = """
             usage: java -cp bench/target/benchmarks.jar dev.imagegen.bench.load.LoadRun [--name=value ...]
@@ -30,6 +32,8 @@ record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, Str
               --limit=10m                         the run stops by itself after this long
               --worker-jar=app-kafka-worker/target/app-kafka-worker.jar
               --apixo-callbacks=false             true: Apixo calls the worker back when a task ends
+              --custody=false                     true: result custody into a directory (IMAGEGEN_STORE_URL=file://...);
+                                                  both: a run without, then one with, and the figures side by side
             The worker's settings (caps, poll cadence) can be changed through the environment: any XENODIA_*,
             APIXO_*, BAILIAN_* or IMAGEGEN_* variable set here is passed on (except keys and base URLs).""";
 
@@ -49,11 +53,16 @@ record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, Str
                 given.getOrDefault("heap", "512m"),
                 Durations.parse(given.getOrDefault("limit", "10m")),
                 Path.of(given.getOrDefault("worker-jar", "app-kafka-worker/target/app-kafka-worker.jar")),
-                bool("apixo-callbacks", given.getOrDefault("apixo-callbacks", "false")));
+                bool("apixo-callbacks", given.getOrDefault("apixo-callbacks", "false")),
+                given.getOrDefault("custody", "false"));
         given.keySet().removeAll(java.util.Set.of("tasks", "mix", "task-length", "heap", "limit", "worker-jar",
-                "apixo-callbacks"));
+                "apixo-callbacks", "custody"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + given.keySet());
+        }
+        if (!java.util.List.of("false", "true", "both").contains(options.custody)) {
+            throw new IllegalArgumentException("--custody: expected false, true or both, got '" + options.custody
+                    + "'");
         }
         if (options.tasks < 1 || options.taskLength.toMillis() < 1000) {
             throw new IllegalArgumentException("--tasks must be at least 1 and --task-length at least 1s");
@@ -79,6 +88,15 @@ record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, Str
             mix.put(kv[0].trim(), Integer.parseInt(kv[1].trim()));
         }
         return mix;
+    }
+
+    /** The custody settings of the runs: [false], [true] or [false, true]. */
+    java.util.List<Boolean> custodyRuns() {
+        return switch (custody) {
+            case "both" -> java.util.List.of(false, true);
+            case "true" -> java.util.List.of(true);
+            default -> java.util.List.of(false);
+        };
     }
 
     /** How many of the commands go to each provider (the rounding remainder goes to the first). */

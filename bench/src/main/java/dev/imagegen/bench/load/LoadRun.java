@@ -57,6 +57,26 @@ public final class LoadRun {
             err.println(LoadOptions.USAGE);
             return 2;
         }
+        List<RunFigures> runs = new ArrayList<>();
+        for (boolean custody : options.custodyRuns()) {
+            if (!runs.isEmpty()) {
+                out.printf("%n");
+            }
+            RunFigures figures = once(options, custody, out, err);
+            if (figures == null) {
+                return 1;
+            }
+            runs.add(figures);
+        }
+        if (runs.size() > 1) {
+            RunFigures.sideBySide(runs, out);
+        }
+        return runs.stream().allMatch(r -> r.status() == 0) ? 0 : 1;
+    }
+
+    /** One run on a fresh broker and simulators; null when the worker did not get ready. */
+    private static RunFigures once(LoadOptions options, boolean custody, PrintStream out, PrintStream err)
+            throws Exception {
         Path dir = Files.createTempDirectory("imagegen-load-");
         try (EmbeddedKafka kafka = new EmbeddedKafka(); LoadVendors vendors = new LoadVendors(options.taskLength())) {
             int port = WorkerProcess.freePort();
@@ -64,24 +84,32 @@ public final class LoadRun {
             if (options.apixoCallbacks()) {
                 env.put("APIXO_CALLBACK_URL", "http://127.0.0.1:" + port);
             }
+            Path images = dir.resolve("images");
+            if (custody) {
+                env.put("IMAGEGEN_STORE_URL", images.toUri().toString());
+                env.put("IMAGEGEN_STORE_ALLOW_PRIVATE_URLS", "true");
+            } else {
+                env.remove("IMAGEGEN_STORE_URL");
+            }
             Map<String, Cadence> cadences = new LinkedHashMap<>();
             ProviderRegistry registry = ProviderRegistry.load();
             options.mix().keySet().forEach(p -> cadences.put(p, Cadence.of(p, env, registry)));
             try (WorkerProcess worker = WorkerProcess.start(options.workerJar(), options.heap(), env, port,
                     dir.resolve("worker.log"))) {
-                out.printf("load run: %d commands %s, simulated tasks of %s, worker -Xmx%s (pid %d, log %s)%n",
+                out.printf("load run: %d commands %s, simulated tasks of %s, worker -Xmx%s (pid %d, log %s), %s%n",
                         options.tasks(), options.counts(), Durations.format(options.taskLength()),
-                        options.heap(), worker.pid(), worker.log());
+                        options.heap(), worker.pid(), worker.log(), custody ? "custody into " + images
+                                : "no custody");
                 if (!worker.awaitReady(Duration.ofSeconds(90))) {
                     err.println("load run: the worker did not get ready; see " + worker.log());
-                    return 1;
+                    return null;
                 }
-                return drive(options, kafka.bootstrapServers(), vendors, cadences, worker, out);
+                return drive(options, custody, kafka.bootstrapServers(), vendors, cadences, worker, out);
             }
         }
     }
 
-    private static int drive(LoadOptions options, String bootstrap, LoadVendors vendors, Map<String, Cadence> cadences,
+    private static RunFigures drive(LoadOptions options, boolean custody, String bootstrap, LoadVendors vendors, Map<String, Cadence> cadences,
                              WorkerProcess worker, PrintStream out) throws Exception {
         Map<String, Integer> counts = options.counts();
         List<String> keys = vendors.endpoints().entrySet().stream().filter(e -> e.getKey().endsWith("_API_KEY"))
@@ -125,13 +153,14 @@ public final class LoadRun {
                 out.printf("apixo callbacks: %s%n", vendors.apixoCallbacks());
             }
             out.printf("API keys seen: in %d events, in the worker's log %d times%n", events.withSecrets(), keysInLog);
-            int status = summarize(options, counts, vendors, cadences, events, peak, afterGc, lastAnswer - start, exit,
-                    diedEarly, out);
-            return events.withSecrets() == 0 && keysInLog == 0 ? status : 1;
+            RunFigures figures = summarize(options, custody, counts, vendors, cadences, events, peak, afterGc,
+                    lastAnswer - start, exit, diedEarly, out);
+            return events.withSecrets() == 0 && keysInLog == 0 ? figures : figures.failed();
         }
     }
 
-    private static int summarize(LoadOptions options, Map<String, Integer> counts, LoadVendors vendors,
+    private static RunFigures summarize(LoadOptions options, boolean custody, Map<String, Integer> counts,
+                                        LoadVendors vendors,
                                  Map<String, Cadence> cadences, EventFollower events, WorkerGauges peak,
                                  WorkerGauges afterGc, long tookMs, int exit, boolean diedEarly, PrintStream out) {
         int answered = events.terminals().size();
@@ -150,6 +179,13 @@ public final class LoadRun {
                 peak.commits() == 0 ? 0 : 1000 * peak.commitSeconds() / peak.commits(), 1000 * peak.commitMax());
         out.printf("  %s; exit code after SIGTERM: %d%n", diedEarly ? "the worker DIED during the run" : "alive "
                 + "throughout", exit);
+        RunFigures.Custody copies = custody ? RunFigures.Custody.of(events.terminals().values(), tasks)
+                : RunFigures.Custody.NONE;
+        if (custody) {
+            out.printf("  custody: %d of %d SUCCEEDED events carry stored images, %d files, %.1f MB; last status call "
+                    + "-> image stored (file time) %s ms%n", copies.events(), copies.succeeded(), copies.files(),
+                    mb(copies.bytes()), copies.download().summary("%.0f"));
+        }
         if (!tasks.isEmpty()) {
             Stats ratio = Report.stats(tasks, t -> (double) t.calls() / t.fewestCalls());
             long within = tasks.stream().filter(t -> t.addedDelay() <= t.intervalInEffect() + Report.SLACK_MS).count();
@@ -158,7 +194,11 @@ public final class LoadRun {
                     ratio.summary("%.2f"), Report.SLACK_MS, within, tasks.size(), 100.0 * within / tasks.size(),
                     Report.stats(tasks, Report.Task::answerToEvent).summary("%.0f"));
         }
-        return answered == options.tasks() && exit == 0 && !diedEarly ? 0 : 1;
+        int status = answered == options.tasks() && exit == 0 && !diedEarly
+                && (!custody || copies.events() == copies.succeeded()) ? 0 : 1;
+        return new RunFigures(custody, options.tasks(), answered, events.extraTerminals(), tookMs / 1000.0, peak,
+                afterGc == null ? WorkerGauges.NONE : afterGc, Report.stats(tasks, Report.Task::addedDelay),
+                Report.stats(tasks, Report.Task::answerToEvent), copies, status);
     }
 
     /** The worker's {@code imagegen_vendor_calls_total} counters, as {@code provider call outcome=count}. */
