@@ -57,16 +57,9 @@ public final class LoadRun {
             err.println(LoadOptions.USAGE);
             return 2;
         }
-        List<RunFigures> runs = new ArrayList<>();
-        for (boolean custody : options.custodyRuns()) {
-            if (!runs.isEmpty()) {
-                out.printf("%n");
-            }
-            RunFigures figures = once(options, custody, out, err);
-            if (figures == null) {
-                return 1;
-            }
-            runs.add(figures);
+        List<RunFigures> runs = runs(options, out, err);
+        if (runs == null) {
+            return 1;
         }
         if (runs.size() > 1) {
             RunFigures.sideBySide(runs, out);
@@ -74,11 +67,28 @@ public final class LoadRun {
         return runs.stream().allMatch(r -> r.status() == 0) ? 0 : 1;
     }
 
+    /** The runs the options ask for (one, or two for {@code --custody=both}); null when a worker did not start. */
+    static List<RunFigures> runs(LoadOptions options, PrintStream out, PrintStream err) throws Exception {
+        List<RunFigures> runs = new ArrayList<>();
+        for (boolean custody : options.custodyRuns()) {
+            if (!runs.isEmpty()) {
+                out.printf("%n");
+            }
+            RunFigures figures = once(options, custody, out, err);
+            if (figures == null) {
+                return null;
+            }
+            runs.add(figures);
+        }
+        return runs;
+    }
+
     /** One run on a fresh broker and simulators; null when the worker did not get ready. */
     private static RunFigures once(LoadOptions options, boolean custody, PrintStream out, PrintStream err)
             throws Exception {
         Path dir = Files.createTempDirectory("imagegen-load-");
-        try (EmbeddedKafka kafka = new EmbeddedKafka(); LoadVendors vendors = new LoadVendors(options.taskLength())) {
+        try (EmbeddedKafka kafka = new EmbeddedKafka(); LoadVendors vendors = new LoadVendors(options.taskLength(),
+                options.style())) {
             int port = WorkerProcess.freePort();
             Map<String, String> env = workerEnv(options, kafka.bootstrapServers(), vendors);
             if (options.apixoCallbacks()) {
@@ -115,6 +125,7 @@ public final class LoadRun {
         List<String> keys = vendors.endpoints().entrySet().stream().filter(e -> e.getKey().endsWith("_API_KEY"))
                 .map(Map.Entry::getValue).toList();
         try (EventFollower events = new EventFollower(bootstrap, "imagegen.events", keys)) {
+            double cpuAtStart = worker.cpuSeconds();
             long start = System.currentTimeMillis();
             send(bootstrap, counts);
             out.printf("sent %d commands in %d ms%n", options.tasks(), System.currentTimeMillis() - start);
@@ -143,6 +154,7 @@ public final class LoadRun {
             long lastAnswer = events.terminals().values().stream().mapToLong(EventFollower.Terminal::readAtMillis)
                     .max().orElse(start);
             peak = peak.max(sample(worker));
+            double cpuSeconds = cpuAtStart < 0 ? -1 : worker.cpuSeconds() - cpuAtStart;
             String calls = worker.metrics().map(LoadRun::vendorCalls).orElse("(not scraped)");
             boolean diedEarly = !worker.alive();
             int exit = worker.stop(Duration.ofSeconds(60));
@@ -154,7 +166,7 @@ public final class LoadRun {
             }
             out.printf("API keys seen: in %d events, in the worker's log %d times%n", events.withSecrets(), keysInLog);
             RunFigures figures = summarize(options, custody, counts, vendors, cadences, events, peak, afterGc,
-                    lastAnswer - start, exit, diedEarly, out);
+                    lastAnswer - start, exit, diedEarly, out).measured(start, cpuSeconds);
             return events.withSecrets() == 0 && keysInLog == 0 ? figures : figures.failed();
         }
     }
@@ -198,7 +210,7 @@ public final class LoadRun {
                 && (!custody || copies.events() == copies.succeeded()) ? 0 : 1;
         return new RunFigures(custody, options.tasks(), answered, events.extraTerminals(), tookMs / 1000.0, peak,
                 afterGc == null ? WorkerGauges.NONE : afterGc, Report.stats(tasks, Report.Task::addedDelay),
-                Report.stats(tasks, Report.Task::answerToEvent), copies, status);
+                Report.stats(tasks, Report.Task::answerToEvent), copies, status, tasks, 0, -1);
     }
 
     /** The worker's {@code imagegen_vendor_calls_total} counters, as {@code provider call outcome=count}. */
@@ -259,6 +271,7 @@ public final class LoadRun {
                 env.put(name, value);
             }
         });
+        env.putAll(options.workerEnv());
         env.putAll(vendors.endpoints());
         return env;
     }

@@ -24,10 +24,34 @@ import java.util.function.Function;
  * @param callToEvent  the status call that saw a task finished -> terminal event readable, ms
  * @param copies       what custody stored
  * @param status       0 when every command was answered once and the worker stopped cleanly
+ * @param joined       the succeeded tasks seen from both ends
+ * @param sentAtMillis when the commands were sent (epoch ms)
+ * @param cpuSeconds   the worker's CPU time at the end of the run, or -1
  */
 record RunFigures(boolean custody, int tasks, int answered, long extraTerminals, double tookSeconds,
                   WorkerGauges peak, WorkerGauges afterGc, Stats addedDelay, Stats callToEvent, Custody copies,
-                  int status) {
+                  int status, List<Report.Task> joined, long sentAtMillis, double cpuSeconds) {
+
+    /** The same figures with when the commands were sent and the worker's CPU time. */
+    RunFigures measured(long sentAt, double cpu) {
+        return new RunFigures(custody, tasks, answered, extraTerminals, tookSeconds, peak, afterGc, addedDelay,
+                callToEvent, copies, status, joined, sentAt, cpu);
+    }
+
+    /** Status calls per succeeded task. */
+    Stats statusCalls() {
+        return Report.stats(joined, Report.Task::calls);
+    }
+
+    /** The fewest status calls the cadence allows, per succeeded task. */
+    Stats fewestCalls() {
+        return Report.stats(joined, Report.Task::fewestCalls);
+    }
+
+    /** Command sent -> vendor task created, ms (the commands were sent at once). */
+    Stats intake() {
+        return Report.stats(joined, t -> t.trace().createdMillis() - sentAtMillis);
+    }
 
     /**
      * What result custody stored.
@@ -99,7 +123,7 @@ record RunFigures(boolean custody, int tasks, int answered, long extraTerminals,
     /** The same figures marked as failed. */
     RunFigures failed() {
         return new RunFigures(custody, tasks, answered, extraTerminals, tookSeconds, peak, afterGc, addedDelay,
-                callToEvent, copies, 1);
+                callToEvent, copies, 1, joined, sentAtMillis, cpuSeconds);
     }
 
     /** Prints the runs as columns of one table. */
