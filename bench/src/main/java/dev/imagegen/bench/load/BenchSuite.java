@@ -26,7 +26,7 @@ public final class BenchSuite {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> given = TakeoverRun.options(args);
+        Map<String, String> given = LoadOptions.pairs(args);
         int tasks = Integer.parseInt(given.getOrDefault("tasks", "10000"));
         int throughputTasks = Integer.parseInt(given.getOrDefault("throughput-tasks", Integer.toString(2 * tasks)));
         boolean peer = Boolean.parseBoolean(given.getOrDefault("peer", "true"));
@@ -107,12 +107,12 @@ public final class BenchSuite {
                     : mean(values(peer.statusCalls()))));
             f.put("peer_added_latency_p50_ms", round(peer.addedDelay().at(0.5)));
             f.put("peer_added_latency_p99_ms", round(peer.addedDelay().at(0.99)));
-            f.put("ratio_rss_worker_to_peer", round2(burst.peak().rss() / (double) peer.rssPeak()));
-            f.put("ratio_threads_worker_to_peer", round2(burst.peak().osThreads() / (double) peer.threadsPeak()));
-            f.put("ratio_status_calls_worker_to_peer", round2((Double) f.get("status_calls_per_task")
-                    / (Double) f.get("peer_status_calls_per_task")));
-            f.put("ratio_added_latency_p99_worker_to_peer", round2(burst.addedDelay().at(0.99)
-                    / peer.addedDelay().at(0.99)));
+            f.put("ratio_peer_to_worker_rss", round2(peer.rssPeak() / (double) burst.peak().rss()));
+            f.put("ratio_peer_to_worker_threads", round2(peer.threadsPeak() / (double) burst.peak().osThreads()));
+            f.put("ratio_peer_to_worker_status_calls", round2((Double) f.get("peer_status_calls_per_task")
+                    / (Double) f.get("status_calls_per_task")));
+            f.put("ratio_peer_to_worker_added_latency_p99", round2(peer.addedDelay().at(0.99)
+                    / burst.addedDelay().at(0.99)));
         }
         return f;
     }
@@ -131,6 +131,9 @@ public final class BenchSuite {
         row(out, "command -> vendor submit p99 ms", f.get("intake_p99_ms"), null);
         row(out, "throughput commands/s (1 s tasks)", f.get("throughput_commands_per_s"), null);
         row(out, "worker CPU ms per command", f.get("cpu_ms_per_command"), null);
+        out.printf("the peer / the worker: resident memory %sx, threads %sx, status calls %sx, added latency p99 %sx%n",
+                f.get("ratio_peer_to_worker_rss"), f.get("ratio_peer_to_worker_threads"),
+                f.get("ratio_peer_to_worker_status_calls"), f.get("ratio_peer_to_worker_added_latency_p99"));
         out.println();
     }
 

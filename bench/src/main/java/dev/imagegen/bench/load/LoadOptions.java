@@ -42,14 +42,7 @@ record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, Str
             APIXO_*, BAILIAN_* or IMAGEGEN_* variable set here is passed on (except keys and base URLs).""";
 
     static LoadOptions parse(String[] args) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (!arg.startsWith("--") || eq < 0) {
-                throw new IllegalArgumentException("expected --name=value, got '" + arg + "'");
-            }
-            given.put(arg.substring(2, eq), arg.substring(eq + 1));
-        }
+        Map<String, String> given = pairs(args);
         LoadOptions options = new LoadOptions(
                 Integer.parseInt(given.getOrDefault("tasks", "10000")),
                 mix(given.getOrDefault("mix", "xenodia:4,apixo:4,bailian:2")),
@@ -76,6 +69,19 @@ record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, Str
             throw new IllegalArgumentException("--tasks must be at least 1 and --task-length at least 1s");
         }
         return options;
+    }
+
+    /** {@code --name=value} arguments as a map of name to value, in order. */
+    static Map<String, String> pairs(String[] args) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0) {
+                throw new IllegalArgumentException("expected --name=value, got '" + arg + "'");
+            }
+            given.put(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        return given;
     }
 
     private static boolean bool(String name, String text) {

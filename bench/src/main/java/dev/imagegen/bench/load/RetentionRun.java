@@ -40,7 +40,7 @@ public final class RetentionRun {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> given = TakeoverRun.options(args);
+        Map<String, String> given = LoadOptions.pairs(args);
         int rate = Integer.parseInt(given.getOrDefault("rate", "100"));
         Duration duration = Durations.parse(given.getOrDefault("duration", "5m"));
         Duration sample = Durations.parse(given.getOrDefault("sample", "30s"));

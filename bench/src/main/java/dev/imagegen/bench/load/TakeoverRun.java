@@ -41,7 +41,7 @@ public final class TakeoverRun {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> given = options(args);
+        Map<String, String> given = LoadOptions.pairs(args);
         int ids = Integer.parseInt(given.getOrDefault("ids", "1000000"));
         String heap = given.getOrDefault("heap", "512m");
         Path jar = Path.of(given.getOrDefault("worker-jar", "app-kafka-worker/target/app-kafka-worker.jar"));
@@ -179,18 +179,6 @@ public final class TakeoverRun {
         worker.collectGarbage();
         long[] os = worker.threadsAndRss().orElse(new long[] {-1, -1});
         return worker.metrics().map(text -> WorkerGauges.parse(text, os[0], os[1])).orElse(WorkerGauges.NONE);
-    }
-
-    static Map<String, String> options(String[] args) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (!arg.startsWith("--") || eq < 0) {
-                throw new IllegalArgumentException("expected --name=value, got '" + arg + "'");
-            }
-            given.put(arg.substring(2, eq), arg.substring(eq + 1));
-        }
-        return given;
     }
 
     private static double mb(double bytes) {
