@@ -11,13 +11,16 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * The worker's metrics, in Prometheus text format at {@code /metrics}. Labels are closed vocabularies (status,
  * provider id, call, error code): never a credential, never caller text. Also the JVM's own: heap and other memory
- * pools, live data after GC, threads, CPU. Thread-safe.
+ * pools, live data after GC, threads, CPU. Each meter is registered once, on its first use. Thread-safe.
  */
 public final class WorkerMetrics implements AutoCloseable {
 
@@ -35,6 +38,12 @@ public final class WorkerMetrics implements AutoCloseable {
             .description("time to write and commit one Kafka transaction").register(registry);
     private final Counter aborts = Counter.builder("imagegen.transactions.failed")
             .description("Kafka transactions that failed (the worker reset from Kafka)").register(registry);
+
+    private final Map<String, Counter> events = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> vendorCalls = new ConcurrentHashMap<>();
+    private final Map<List<String>, Timer> vendorCallTimes = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> unattended = new ConcurrentHashMap<>();
+    private final Map<String, Counter> callbacks = new ConcurrentHashMap<>();
 
     public WorkerMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -66,8 +75,8 @@ public final class WorkerMetrics implements AutoCloseable {
     }
 
     public void event(String status) {
-        Counter.builder("imagegen.events").description("events written, by status").tag("status", status)
-                .register(registry).increment();
+        events.computeIfAbsent(status, key -> Counter.builder("imagegen.events").description("events written, by status")
+                .tag("status", key).register(registry)).increment();
     }
 
     /**
@@ -75,10 +84,12 @@ public final class WorkerMetrics implements AutoCloseable {
      * {@code outcome} ok or an error code name.
      */
     public void vendorCall(String provider, String call, String outcome, long nanos) {
-        Counter.builder("imagegen.vendor.calls").description("calls to vendors").tag("provider", provider)
-                .tag("call", call).tag("outcome", outcome).register(registry).increment();
-        Timer.builder("imagegen.vendor.call.duration").description("time from a vendor call to its answer")
-                .tag("provider", provider).tag("call", call).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        vendorCalls.computeIfAbsent(List.of(provider, call, outcome), key -> Counter.builder("imagegen.vendor.calls")
+                .description("calls to vendors").tag("provider", provider).tag("call", call).tag("outcome", outcome)
+                .register(registry)).increment();
+        vendorCallTimes.computeIfAbsent(List.of(provider, call), key -> Timer.builder("imagegen.vendor.call.duration")
+                .description("time from a vendor call to its answer").tag("provider", provider).tag("call", call)
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void gauge(String name, String description, Supplier<Number> value) {
@@ -92,23 +103,30 @@ public final class WorkerMetrics implements AutoCloseable {
     public void taskEvent(TaskEvent event) {
         CancelOutcome cancel = event.vendorCancellation();
         if (event.terminal() && cancel != null && cancel.mayStillRun()) {
-            Counter.builder("imagegen.vendor.tasks.unattended")
+            String provider = event.provider() == null ? "none" : event.provider().value();
+            unattended.computeIfAbsent(List.of(provider, cancel.name()), key -> Counter
+                    .builder("imagegen.vendor.tasks.unattended")
                     .description("vendor tasks left running when their task ended (they may still bill), by provider"
                             + " and cancel outcome")
-                    .tag("provider", event.provider() == null ? "none" : event.provider().value())
-                    .tag("reason", cancel.name()).register(registry).increment();
+                    .tag("provider", provider).tag("reason", cancel.name()).register(registry)).increment();
         }
     }
 
     /** A vendor callback that reached this worker: POLLED here, NOT_HERE (handed on) or REFUSED. */
     public void callback(String verdict) {
-        Counter.builder("imagegen.callbacks").description("vendor callbacks received, by what they came to")
-                .tag("verdict", verdict).register(registry).increment();
+        callbacks.computeIfAbsent(verdict, key -> Counter.builder("imagegen.callbacks")
+                .description("vendor callbacks received, by what they came to").tag("verdict", key)
+                .register(registry)).increment();
     }
 
     /** The Prometheus text exposition. */
     public String scrape() {
         return registry.scrape();
+    }
+
+    /** How many meters the registry holds (for tests: each is registered once). */
+    int meterCount() {
+        return registry.getMeters().size();
     }
 
     /** Stops listening to GC notifications. */

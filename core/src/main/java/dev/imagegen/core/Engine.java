@@ -81,7 +81,14 @@ final class Engine {
      * the event went to the listeners.
      */
     CompletionStage<Void> persist(Task task, boolean event) {
-        TaskEvent change = event ? TaskEvent.of(task) : null;
+        return persist(task, event ? TaskEvent.of(task) : null);
+    }
+
+    /**
+     * Saves a task with this event (null for none: a change no event reports, such as a submit intent); the returned
+     * stage completes on the engine's thread, after the event went to the listeners.
+     */
+    CompletionStage<Void> persist(Task task, TaskEvent change) {
         CompletableFuture<Void> saved = new CompletableFuture<>();
         savesInFlight++;
         CompletionStage<Void> stage;

@@ -23,6 +23,10 @@ final class ProviderLane {
         this.maxInFlight = provider.taskSettings().maxInFlight();
     }
 
+    boolean hasFreeSlot() {
+        return inFlight < maxInFlight;
+    }
+
     /** Takes a slot for the task if one is free; otherwise queues it and returns false. */
     boolean admit(RunningTask task) {
         if (inFlight < maxInFlight) {

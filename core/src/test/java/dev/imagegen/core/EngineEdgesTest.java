@@ -6,6 +6,7 @@ import static dev.imagegen.core.fake.FakeProvider.succeeded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -141,6 +142,73 @@ class EngineEdgesTest {
         assertEquals(ErrorCode.TIMEOUT, failed.code());
         assertEquals(CancelOutcome.TOO_LATE, failed.vendorCancellation());
         assertEquals(List.of("xenodia-task-1"), vendor.cancelled());
+    }
+
+    @Test
+    void no_status_call_is_made_past_the_deadline_and_the_timeout_comes_at_it() {
+        Duration every4s = Duration.ofSeconds(4);
+        FakeProvider vendor = new FakeProvider("xenodia", new dev.imagegen.spi.TaskSettings(every4s, every4s, every4s,
+                Duration.ofSeconds(10), 10, 10_000), null, "nano-banana-pro").thenTask(queued());
+        java.time.Instant start = time.now();
+        GenerationHandle handle = start(vendor).submit(request("d1").build());
+
+        GenerationResult.Failed failed = assertInstanceOf(GenerationResult.Failed.class, await(handle));
+        assertEquals(ErrorCode.TIMEOUT, failed.code());
+        assertEquals(2, vendor.polls(), "status calls at 4 s and 8 s; the one due at 12 s is past the deadline");
+        assertEquals(start.plusSeconds(10), store.find(handle.id()).orElseThrow().updatedAt());
+    }
+
+    /** Records each save: the task's state, whether it holds a submit intent, and its event's status. */
+    private final class RecordingStore implements TaskStore {
+        final List<String> saves = new CopyOnWriteArrayList<>();
+
+        @Override
+        public CompletionStage<Void> save(Task task, TaskEvent event) {
+            saves.add(task.state() + (task.submitInDoubt() ? "+intent" : "") + " event "
+                    + (event == null ? "none" : event.status()));
+            return store.save(task, event);
+        }
+
+        @Override
+        public Optional<Task> find(dev.imagegen.core.TaskId id) {
+            return store.find(id);
+        }
+
+        @Override
+        public List<Task> unfinished() {
+            return store.unfinished();
+        }
+    }
+
+    @Test
+    void a_task_that_can_go_at_once_saves_its_accepted_event_with_the_submit_intent() {
+        RecordingStore recording = new RecordingStore();
+        FakeProvider vendor = new FakeProvider("xenodia", "nano-banana-pro").thenTask(succeeded());
+        List<String> savedBeforeSubmit = new CopyOnWriteArrayList<>();
+        vendor.beforeSubmit(() -> savedBeforeSubmit.addAll(recording.saves));
+
+        assertTrue(await(start(recording, vendor).submit(request("s1").build())).succeeded());
+        assertEquals(List.of("ACCEPTED+intent event ACCEPTED"), savedBeforeSubmit);
+        assertEquals("ACCEPTED", events.get(0).status().name());
+        assertNull(events.get(0).provider(), "the ACCEPTED event is the same as when saved on its own");
+    }
+
+    @Test
+    void a_task_that_must_wait_for_a_slot_saves_its_accepted_event_at_once_and_its_intent_later() {
+        RecordingStore recording = new RecordingStore();
+        FakeProvider vendor = new FakeProvider("xenodia", new dev.imagegen.spi.TaskSettings(Duration.ofMillis(10),
+                Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(10), 1, 10_000), null,
+                "nano-banana-pro").then(new FakeProvider.Script.Hold()).thenTask(succeeded());
+        ImageGeneration images = start(recording, vendor);
+        images.submit(request("w1").build());
+        GenerationHandle second = images.submit(request("w2").build());
+        time.advance(Duration.ofSeconds(1));
+
+        assertEquals(List.of("ACCEPTED+intent event ACCEPTED", "ACCEPTED event ACCEPTED"), recording.saves,
+                "w2 waits for the only slot with its ACCEPTED event saved");
+        vendor.releaseHeldSubmits();
+        assertNotNull(await(second));
+        assertTrue(recording.saves.contains("ACCEPTED+intent event none"), recording.saves.toString());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.imagegen.worker.codec;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.charset.StandardCharsets;
@@ -56,8 +58,10 @@ class GarbageTest {
     }
 
     @Test
-    void a_huge_flat_array_is_refused_without_running_out_of_memory() {
+    void a_huge_flat_array_is_unreadable_past_the_token_limit() {
         String json = "{\"commandId\":\"c\",\"x\":[" + "0,".repeat(300_000) + "0]}";
-        assertNotNull(CommandReaderTest.READER.read(json.getBytes(StandardCharsets.UTF_8)));
+        Decoded decoded = CommandReaderTest.READER.read(json.getBytes(StandardCharsets.UTF_8));
+        Decoded.Unreadable unreadable = assertInstanceOf(Decoded.Unreadable.class, decoded);
+        assertEquals("more than " + JsonTree.MAX_TOKENS + " JSON tokens", unreadable.reason());
     }
 }

@@ -5,7 +5,6 @@ import dev.imagegen.spi.TaskSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * When to ask a vendor about a task next: a pure function of the provider's {@link TaskSettings}, the calls made
@@ -18,8 +17,8 @@ import java.util.Optional;
  *       {@code retryAfter} hint replaces that, clamped to {@code [pollInterval, pollMaxInterval]}.</li>
  *   <li>Jitter spreads later calls by up to ±10% (within the same bounds), so that tasks submitted together do
  *       not poll together.</li>
- *   <li>Nothing is scheduled past the deadline: the earlier of the request's deadline and the vendor acceptance
- *       plus {@code taskTimeout}.</li>
+ *   <li>The deadline is the earlier of the request's deadline and the vendor acceptance plus {@code taskTimeout};
+ *       the engine schedules no status call past it.</li>
  * </ul>
  */
 public final class PollPolicy {
@@ -66,19 +65,6 @@ public final class PollPolicy {
         Duration longest = settings.pollMaxInterval();
         Duration safetyNet = settings.callbackSafetyNetInterval();
         return longest.compareTo(safetyNet) >= 0 ? longest : safetyNet;
-    }
-
-    /**
-     * When to make the next status call, or empty when the deadline has come.
-     *
-     * @param deadline the instant the task must be terminal by
-     */
-    public Optional<Instant> next(Instant now, int pollsDone, PollHint hint, Instant deadline, double jitter) {
-        if (!now.isBefore(deadline)) {
-            return Optional.empty();
-        }
-        Instant at = now.plus(delay(pollsDone, hint, jitter));
-        return Optional.of(at.isAfter(deadline) ? deadline : at);
     }
 
     /** The earlier of the request's own deadline (may be null) and acceptance plus the task timeout. */

@@ -24,11 +24,18 @@ public final class RateGate {
         toleranceNanos = intervalNanos * (perSecond - 1);
     }
 
-    /** Reserves a slot for one call asked for at {@code now}; returns when it may go ({@code now} or later). */
-    public Instant reserve(Instant now) {
+    /** When a call asked for at {@code now} could go ({@code now} or later), without reserving anything. */
+    public Instant opensAt(Instant now) {
         Instant tat = theoreticalArrival.isAfter(now) ? theoreticalArrival : now;
         Instant allowedAt = tat.minusNanos(toleranceNanos);
-        theoreticalArrival = tat.plus(Duration.ofNanos(intervalNanos));
         return allowedAt.isAfter(now) ? allowedAt : now;
+    }
+
+    /** Reserves a slot for one call asked for at {@code now}; returns when it may go ({@code now} or later). */
+    public Instant reserve(Instant now) {
+        Instant allowedAt = opensAt(now);
+        Instant tat = theoreticalArrival.isAfter(now) ? theoreticalArrival : now;
+        theoreticalArrival = tat.plus(Duration.ofNanos(intervalNanos));
+        return allowedAt;
     }
 }

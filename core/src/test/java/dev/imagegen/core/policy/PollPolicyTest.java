@@ -7,7 +7,6 @@ import dev.imagegen.spi.PollHint;
 import dev.imagegen.spi.TaskSettings;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -127,30 +126,6 @@ class PollPolicyTest {
     void the_deadline_is_the_earlier_of_request_deadline_and_timeout() {
         assertEquals(T0.plusSeconds(60), policy.deadline(T0, T0.plusSeconds(60)));
         assertEquals(T0.plus(Duration.ofMinutes(5)), policy.deadline(T0, T0.plus(Duration.ofHours(1))));
-    }
-
-    @Test
-    void schedules_the_next_poll_after_the_delay() {
-        assertEquals(Optional.of(T0.plusSeconds(20)),
-                policy.next(T0, 0, PollHint.NONE, T0.plusSeconds(300), NO_JITTER));
-        assertEquals(Optional.of(T0.plusSeconds(106)),
-                policy.next(T0.plusSeconds(100), 2, PollHint.NONE, T0.plusSeconds(300), NO_JITTER));
-    }
-
-    @Test
-    void schedules_nothing_past_the_deadline() {
-        Instant deadline = T0.plusSeconds(10);
-
-        assertEquals(Optional.of(deadline), policy.next(T0, 0, PollHint.NONE, deadline, NO_JITTER));
-        assertEquals(Optional.of(deadline), policy.next(T0.plusSeconds(9), 4, PollHint.NONE, deadline, NO_JITTER));
-    }
-
-    @Test
-    void schedules_nothing_once_the_deadline_has_come() {
-        Instant deadline = T0.plusSeconds(10);
-
-        assertEquals(Optional.empty(), policy.next(deadline, 3, PollHint.NONE, deadline, NO_JITTER));
-        assertEquals(Optional.empty(), policy.next(deadline.plusMillis(1), 3, PollHint.NONE, deadline, NO_JITTER));
     }
 
     // --- callback-backed tasks
