@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,18 +73,34 @@ public final class Worker implements AutoCloseable {
      * @throws dev.imagegen.spi.ConfigException when a provider's or result custody's configuration is incomplete
      */
     public static Worker start(WorkerConfig config, ProviderConfig providerConfig, ProviderRegistry registry) {
-        Optional<ImageStore> images = ImageStores.open(providerConfig);
+        return start(config, providerConfig, registry, ImageStores::open);
+    }
+
+    /** {@link #start(WorkerConfig, ProviderConfig, ProviderRegistry)} with the image store from {@code stores}. */
+    static Worker start(WorkerConfig config, ProviderConfig providerConfig, ProviderRegistry registry,
+                        Function<ProviderConfig, Optional<ImageStore>> stores) {
+        Optional<ImageStore> images = stores.apply(providerConfig);
         WorkerMetrics metrics = new WorkerMetrics();
-        List<ImageProvider> providers = registry.createEnabled(providerConfig).stream()
-                .map(p -> (ImageProvider) new CountingProvider(p, metrics)).toList();
         KafkaTaskStore store = new KafkaTaskStore();
         List<String> providerSecrets = secrets(registry, providerConfig);
-        ImageGeneration.Builder builder = ImageGeneration.builder().providers(providers)
-                .providerOrder(config.providerOrder()).taskStore(store).unknownOutcomePolicy(config.unknownOutcome())
-                .listener(Worker::trace).listener(metrics::taskEvent).closeTimeout(Duration.ZERO)
-                .callbackSecret(CallbackSecret.derive(config.groupId(), providerSecrets));
+        ImageGeneration engine;
+        List<ImageProvider> providers;
+        try {
+            providers = registry.createEnabled(providerConfig).stream()
+                    .map(p -> (ImageProvider) new CountingProvider(p, metrics)).toList();
+            ImageGeneration.Builder builder = ImageGeneration.builder().providers(providers)
+                    .providerOrder(config.providerOrder()).taskStore(store)
+                    .unknownOutcomePolicy(config.unknownOutcome()).listener(Worker::trace)
+                    .listener(metrics::taskEvent).closeTimeout(Duration.ZERO)
+                    .callbackSecret(CallbackSecret.derive(config.groupId(), providerSecrets));
+            engine = images.map(builder::imageStore).orElse(builder).build();
+        } catch (RuntimeException e) {
+            // the engine owns the store once built; until then, a failure here must not leave its threads behind
+            images.ifPresent(ImageStore::close);
+            metrics.close();
+            throw e;
+        }
         images.ifPresent(custody -> LOG.info("result custody: images are copied into {}", custody.describe()));
-        ImageGeneration engine = images.map(builder::imageStore).orElse(builder).build();
         KafkaClients clients = new KafkaClients(config);
         Admin admin = clients.admin();
         HttpEndpoint http = null;
@@ -104,6 +121,10 @@ public final class Worker implements AutoCloseable {
                     store, codecs, metrics, Clock.systemUTC());
             metrics.gauge("imagegen.tasks.in.flight", "tasks the engine drives now", engine.host()::inFlight);
             metrics.gauge("imagegen.partitions.owned", "command partitions this worker owns", loop::partitionsOwned);
+            metrics.gauge("imagegen.commandids.remembered", "commandIds remembered for idempotency (in flight, or "
+                    + "finished within IMAGEGEN_DEDUP_RETENTION)", loop::rememberedIds);
+            metrics.gauge("imagegen.commandids.memory", "bytes of memory holding the remembered commandIds",
+                    loop::rememberedBytes);
             relay = new CallbackRelay(engine.host(), config.topics().commands(), clients::relayProducer, metrics);
             reachability = Reachability.start(admin, Clock.systemUTC());
             Reachability kafka = reachability;

@@ -44,6 +44,24 @@ final class Ownership {
         return Set.copyOf(partitions.keySet());
     }
 
+    /** The commandIds the owned partitions remember (in flight, or finished within the dedup retention). */
+    long rememberedIds() {
+        long ids = 0;
+        for (PartitionState state : partitions.values()) {
+            ids += state.known.size();
+        }
+        return ids;
+    }
+
+    /** The bytes of the tables that hold them. */
+    long rememberedBytes() {
+        long bytes = 0;
+        for (PartitionState state : partitions.values()) {
+            bytes += state.known.tableBytes();
+        }
+        return bytes;
+    }
+
     /** A task this worker drives from now on (resumed or new). */
     void drive(TaskId id, int partition) {
         partitionOf.put(id, partition);

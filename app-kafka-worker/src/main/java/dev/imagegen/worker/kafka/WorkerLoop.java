@@ -50,6 +50,8 @@ public final class WorkerLoop implements Runnable {
     private volatile boolean failed;
     private volatile boolean halting;
     private volatile Set<Integer> ownedPartitions = Set.of();
+    private volatile long rememberedIds;
+    private volatile long rememberedBytes;
     private boolean quiet;
     private boolean needsReset;
     private final Clock clock;
@@ -149,8 +151,24 @@ public final class WorkerLoop implements Runnable {
         return ownedPartitions;
     }
 
+    /** The commandIds this worker remembers for idempotency now, in the partitions it owns (any thread). */
+    public long rememberedIds() {
+        return rememberedIds;
+    }
+
+    /** The bytes of memory that holds them (any thread). */
+    public long rememberedBytes() {
+        return rememberedBytes;
+    }
+
     private void ownershipChanged() {
         ownedPartitions = ownership.owned();
+        remembered();
+    }
+
+    private void remembered() {
+        rememberedIds = ownership.rememberedIds();
+        rememberedBytes = ownership.rememberedBytes();
     }
 
     private void turn() {
@@ -172,6 +190,7 @@ public final class WorkerLoop implements Runnable {
             intake.retain(settings.dedupRetention(), outbox);
         }
         transactions.commit(outbox);
+        remembered();
     }
 
     /**

@@ -223,10 +223,12 @@ class WorkerLoopTest {
             h.send(0, "loop-rt-mark", command("loop-rt-mark", "@sync"));
             await("a later command", () -> terminal(h, "loop-rt-mark"));
             assertEquals(1, TestVendor.submitsOf("loop-rt-1"), "within the retention: a duplicate");
+            await("both ids remembered", () -> h.loop.rememberedIds() == 2);
 
             h.clock.advance(Duration.ofMinutes(3));
             h.send(0, "loop-rt-nudge", command("loop-rt-nudge", "@sync"));
             await("a retention pass ran", () -> terminal(h, "loop-rt-nudge"));
+            await("only the new id remembered", () -> h.loop.rememberedIds() == 1 && h.loop.rememberedBytes() > 0);
             h.send(0, "loop-rt-1", command("loop-rt-1", "@sync"));
             await("the forgotten id ran again", () -> TestVendor.submitsOf("loop-rt-1") == 2);
         }

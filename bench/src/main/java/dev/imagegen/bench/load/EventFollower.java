@@ -21,7 +21,13 @@ final class EventFollower implements AutoCloseable {
 
     /** A terminal event: its {@code occurredAt}, and when this process could read it (epoch ms). */
     record Terminal(String commandId, String status, String provider, String providerTaskId, String errorCode,
-                    String errorMessage, long occurredAtMillis, long readAtMillis) {
+                    String errorMessage, long occurredAtMillis, long readAtMillis, List<String> stored) {
+
+        Terminal(String commandId, String status, String provider, String providerTaskId, String errorCode,
+                 String errorMessage, long occurredAtMillis, long readAtMillis) {
+            this(commandId, status, provider, providerTaskId, errorCode, errorMessage, occurredAtMillis, readAtMillis,
+                    List.of());
+        }
     }
 
     private static final ObjectMapper JSON = ObjectMapper.getDefault();
@@ -65,7 +71,8 @@ final class EventFollower implements AutoCloseable {
                                 (String) event.get("provider"), (String) event.get("providerTaskId"),
                                 error instanceof Map<?, ?> m ? String.valueOf(m.get("code")) : null,
                                 error instanceof Map<?, ?> m ? String.valueOf(m.get("message")) : null,
-                                Instant.parse((String) event.get("occurredAt")).toEpochMilli(), now);
+                                Instant.parse((String) event.get("occurredAt")).toEpochMilli(), now,
+                                storedUris(event.get("images")));
                         if (terminals.putIfAbsent(record.key(), terminal) != null) {
                             extraTerminals.incrementAndGet();
                         }
@@ -77,6 +84,19 @@ final class EventFollower implements AutoCloseable {
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }
+    }
+
+    /** The {@code images[].stored.uri} of an event (result custody), in order. */
+    private static List<String> storedUris(Object images) {
+        List<String> uris = new java.util.ArrayList<>();
+        if (images instanceof List<?> list) {
+            for (Object image : list) {
+                if (image instanceof Map<?, ?> m && m.get("stored") instanceof Map<?, ?> stored) {
+                    uris.add(String.valueOf(stored.get("uri")));
+                }
+            }
+        }
+        return uris;
     }
 
     private static Map<String, Object> read(byte[] value) {

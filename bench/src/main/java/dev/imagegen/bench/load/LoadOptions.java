@@ -17,23 +17,62 @@ import java.util.Map;
  * @param workerJar   the worker's jar
  * @param apixoCallbacks whether Apixo reports finished tasks by callback to the worker (polling then only backs
  *                    it up)
+ * @param custody     {@code false}, {@code true} (the worker copies each result image into a directory through
+ *                    the filesystem store) or {@code both} (a run without, then one with, side by side)
+ * @param bailianStyle the Bailian simulator's API style: {@code gateway} or {@code dashscope}
+ * @param workerEnv   more settings for the worker (set by {@link BenchSuite}, not on the command line)
  */
 record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, String heap, Duration limit,
-                   Path workerJar, boolean apixoCallbacks) {
+                   Path workerJar, boolean apixoCallbacks, String custody, String bailianStyle,
+                   Map<String, String> workerEnv) {
 
     static final String USAGE = """
             usage: java -cp bench/target/benchmarks.jar dev.imagegen.bench.load.LoadRun [--name=value ...]
               --tasks=10000                       commands to send
               --mix=xenodia:4,apixo:4,bailian:2   how they are split over the providers
               --task-length=60s                   how long each simulated vendor task runs
-              --heap=512m                         the worker's -Xmx
+              --heap=512m                         the worker's -Xmx ("default": none, the JVM's own choice)
               --limit=10m                         the run stops by itself after this long
               --worker-jar=app-kafka-worker/target/app-kafka-worker.jar
               --apixo-callbacks=false             true: Apixo calls the worker back when a task ends
+              --custody=false                     true: result custody into a directory (IMAGEGEN_STORE_URL=file://...);
+                                                  both: a run without, then one with, and the figures side by side
+              --bailian-style=gateway             the Bailian simulator's API: gateway or dashscope
             The worker's settings (caps, poll cadence) can be changed through the environment: any XENODIA_*,
             APIXO_*, BAILIAN_* or IMAGEGEN_* variable set here is passed on (except keys and base URLs).""";
 
     static LoadOptions parse(String[] args) {
+        Map<String, String> given = pairs(args);
+        LoadOptions options = new LoadOptions(
+                Integer.parseInt(given.getOrDefault("tasks", "10000")),
+                mix(given.getOrDefault("mix", "xenodia:4,apixo:4,bailian:2")),
+                Durations.parse(given.getOrDefault("task-length", "60s")),
+                given.getOrDefault("heap", "512m"),
+                Durations.parse(given.getOrDefault("limit", "10m")),
+                Path.of(given.getOrDefault("worker-jar", "app-kafka-worker/target/app-kafka-worker.jar")),
+                bool("apixo-callbacks", given.getOrDefault("apixo-callbacks", "false")),
+                given.getOrDefault("custody", "false"), given.getOrDefault("bailian-style", "gateway"), Map.of());
+        given.keySet().removeAll(java.util.Set.of("tasks", "mix", "task-length", "heap", "limit", "worker-jar",
+                "apixo-callbacks", "custody", "bailian-style"));
+        if (!java.util.List.of("gateway", "dashscope").contains(options.bailianStyle)) {
+            throw new IllegalArgumentException("--bailian-style: expected gateway or dashscope, got '"
+                    + options.bailianStyle + "'");
+        }
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException("unknown option(s) " + given.keySet());
+        }
+        if (!java.util.List.of("false", "true", "both").contains(options.custody)) {
+            throw new IllegalArgumentException("--custody: expected false, true or both, got '" + options.custody
+                    + "'");
+        }
+        if (options.tasks < 1 || options.taskLength.toMillis() < 1000) {
+            throw new IllegalArgumentException("--tasks must be at least 1 and --task-length at least 1s");
+        }
+        return options;
+    }
+
+    /** {@code --name=value} arguments as a map of name to value, in order. */
+    static Map<String, String> pairs(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();
         for (String arg : args) {
             int eq = arg.indexOf('=');
@@ -42,23 +81,7 @@ record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, Str
             }
             given.put(arg.substring(2, eq), arg.substring(eq + 1));
         }
-        LoadOptions options = new LoadOptions(
-                Integer.parseInt(given.getOrDefault("tasks", "10000")),
-                mix(given.getOrDefault("mix", "xenodia:4,apixo:4,bailian:2")),
-                Durations.parse(given.getOrDefault("task-length", "60s")),
-                given.getOrDefault("heap", "512m"),
-                Durations.parse(given.getOrDefault("limit", "10m")),
-                Path.of(given.getOrDefault("worker-jar", "app-kafka-worker/target/app-kafka-worker.jar")),
-                bool("apixo-callbacks", given.getOrDefault("apixo-callbacks", "false")));
-        given.keySet().removeAll(java.util.Set.of("tasks", "mix", "task-length", "heap", "limit", "worker-jar",
-                "apixo-callbacks"));
-        if (!given.isEmpty()) {
-            throw new IllegalArgumentException("unknown option(s) " + given.keySet());
-        }
-        if (options.tasks < 1 || options.taskLength.toMillis() < 1000) {
-            throw new IllegalArgumentException("--tasks must be at least 1 and --task-length at least 1s");
-        }
-        return options;
+        return given;
     }
 
     private static boolean bool(String name, String text) {
@@ -79,6 +102,27 @@ record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, Str
             mix.put(kv[0].trim(), Integer.parseInt(kv[1].trim()));
         }
         return mix;
+    }
+
+    /** The same options with these worker settings added. */
+    LoadOptions withWorkerEnv(Map<String, String> env) {
+        return new LoadOptions(tasks, mix, taskLength, heap, limit, workerJar, apixoCallbacks, custody, bailianStyle,
+                Map.copyOf(env));
+    }
+
+    /** The Bailian simulator's style. */
+    dev.imagegen.testkit.bailian.BailianSimulator.Style style() {
+        return bailianStyle.equals("dashscope") ? dev.imagegen.testkit.bailian.BailianSimulator.Style.DASHSCOPE
+                : dev.imagegen.testkit.bailian.BailianSimulator.Style.GATEWAY;
+    }
+
+    /** The custody settings of the runs: [false], [true] or [false, true]. */
+    java.util.List<Boolean> custodyRuns() {
+        return switch (custody) {
+            case "both" -> java.util.List.of(false, true);
+            case "true" -> java.util.List.of(true);
+            default -> java.util.List.of(false);
+        };
     }
 
     /** How many of the commands go to each provider (the rounding remainder goes to the first). */

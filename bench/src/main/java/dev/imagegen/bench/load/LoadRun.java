@@ -57,36 +57,75 @@ public final class LoadRun {
             err.println(LoadOptions.USAGE);
             return 2;
         }
+        List<RunFigures> runs = runs(options, out, err);
+        if (runs == null) {
+            return 1;
+        }
+        if (runs.size() > 1) {
+            RunFigures.sideBySide(runs, out);
+        }
+        return runs.stream().allMatch(r -> r.status() == 0) ? 0 : 1;
+    }
+
+    /** The runs the options ask for (one, or two for {@code --custody=both}); null when a worker did not start. */
+    static List<RunFigures> runs(LoadOptions options, PrintStream out, PrintStream err) throws Exception {
+        List<RunFigures> runs = new ArrayList<>();
+        for (boolean custody : options.custodyRuns()) {
+            if (!runs.isEmpty()) {
+                out.printf("%n");
+            }
+            RunFigures figures = once(options, custody, out, err);
+            if (figures == null) {
+                return null;
+            }
+            runs.add(figures);
+        }
+        return runs;
+    }
+
+    /** One run on a fresh broker and simulators; null when the worker did not get ready. */
+    private static RunFigures once(LoadOptions options, boolean custody, PrintStream out, PrintStream err)
+            throws Exception {
         Path dir = Files.createTempDirectory("imagegen-load-");
-        try (EmbeddedKafka kafka = new EmbeddedKafka(); LoadVendors vendors = new LoadVendors(options.taskLength())) {
+        try (EmbeddedKafka kafka = new EmbeddedKafka(); LoadVendors vendors = new LoadVendors(options.taskLength(),
+                options.style())) {
             int port = WorkerProcess.freePort();
             Map<String, String> env = workerEnv(options, kafka.bootstrapServers(), vendors);
             if (options.apixoCallbacks()) {
                 env.put("APIXO_CALLBACK_URL", "http://127.0.0.1:" + port);
+            }
+            Path images = dir.resolve("images");
+            if (custody) {
+                env.put("IMAGEGEN_STORE_URL", images.toUri().toString());
+                env.put("IMAGEGEN_STORE_ALLOW_PRIVATE_URLS", "true");
+            } else {
+                env.remove("IMAGEGEN_STORE_URL");
             }
             Map<String, Cadence> cadences = new LinkedHashMap<>();
             ProviderRegistry registry = ProviderRegistry.load();
             options.mix().keySet().forEach(p -> cadences.put(p, Cadence.of(p, env, registry)));
             try (WorkerProcess worker = WorkerProcess.start(options.workerJar(), options.heap(), env, port,
                     dir.resolve("worker.log"))) {
-                out.printf("load run: %d commands %s, simulated tasks of %s, worker -Xmx%s (pid %d, log %s)%n",
+                out.printf("load run: %d commands %s, simulated tasks of %s, worker -Xmx%s (pid %d, log %s), %s%n",
                         options.tasks(), options.counts(), Durations.format(options.taskLength()),
-                        options.heap(), worker.pid(), worker.log());
+                        options.heap(), worker.pid(), worker.log(), custody ? "custody into " + images
+                                : "no custody");
                 if (!worker.awaitReady(Duration.ofSeconds(90))) {
                     err.println("load run: the worker did not get ready; see " + worker.log());
-                    return 1;
+                    return null;
                 }
-                return drive(options, kafka.bootstrapServers(), vendors, cadences, worker, out);
+                return drive(options, custody, kafka.bootstrapServers(), vendors, cadences, worker, out);
             }
         }
     }
 
-    private static int drive(LoadOptions options, String bootstrap, LoadVendors vendors, Map<String, Cadence> cadences,
+    private static RunFigures drive(LoadOptions options, boolean custody, String bootstrap, LoadVendors vendors, Map<String, Cadence> cadences,
                              WorkerProcess worker, PrintStream out) throws Exception {
         Map<String, Integer> counts = options.counts();
         List<String> keys = vendors.endpoints().entrySet().stream().filter(e -> e.getKey().endsWith("_API_KEY"))
                 .map(Map.Entry::getValue).toList();
         try (EventFollower events = new EventFollower(bootstrap, "imagegen.events", keys)) {
+            double cpuAtStart = worker.cpuSeconds();
             long start = System.currentTimeMillis();
             send(bootstrap, counts);
             out.printf("sent %d commands in %d ms%n", options.tasks(), System.currentTimeMillis() - start);
@@ -115,6 +154,7 @@ public final class LoadRun {
             long lastAnswer = events.terminals().values().stream().mapToLong(EventFollower.Terminal::readAtMillis)
                     .max().orElse(start);
             peak = peak.max(sample(worker));
+            double cpuSeconds = cpuAtStart < 0 ? -1 : worker.cpuSeconds() - cpuAtStart;
             String calls = worker.metrics().map(LoadRun::vendorCalls).orElse("(not scraped)");
             boolean diedEarly = !worker.alive();
             int exit = worker.stop(Duration.ofSeconds(60));
@@ -125,13 +165,14 @@ public final class LoadRun {
                 out.printf("apixo callbacks: %s%n", vendors.apixoCallbacks());
             }
             out.printf("API keys seen: in %d events, in the worker's log %d times%n", events.withSecrets(), keysInLog);
-            int status = summarize(options, counts, vendors, cadences, events, peak, afterGc, lastAnswer - start, exit,
-                    diedEarly, out);
-            return events.withSecrets() == 0 && keysInLog == 0 ? status : 1;
+            RunFigures figures = summarize(options, custody, counts, vendors, cadences, events, peak, afterGc,
+                    lastAnswer - start, exit, diedEarly, out).measured(start, cpuSeconds);
+            return events.withSecrets() == 0 && keysInLog == 0 ? figures : figures.failed();
         }
     }
 
-    private static int summarize(LoadOptions options, Map<String, Integer> counts, LoadVendors vendors,
+    private static RunFigures summarize(LoadOptions options, boolean custody, Map<String, Integer> counts,
+                                        LoadVendors vendors,
                                  Map<String, Cadence> cadences, EventFollower events, WorkerGauges peak,
                                  WorkerGauges afterGc, long tookMs, int exit, boolean diedEarly, PrintStream out) {
         int answered = events.terminals().size();
@@ -150,6 +191,13 @@ public final class LoadRun {
                 peak.commits() == 0 ? 0 : 1000 * peak.commitSeconds() / peak.commits(), 1000 * peak.commitMax());
         out.printf("  %s; exit code after SIGTERM: %d%n", diedEarly ? "the worker DIED during the run" : "alive "
                 + "throughout", exit);
+        RunFigures.Custody copies = custody ? RunFigures.Custody.of(events.terminals().values(), tasks)
+                : RunFigures.Custody.NONE;
+        if (custody) {
+            out.printf("  custody: %d of %d SUCCEEDED events carry stored images, %d files, %.1f MB; last status call "
+                    + "-> image stored (file time) %s ms%n", copies.events(), copies.succeeded(), copies.files(),
+                    mb(copies.bytes()), copies.download().summary("%.0f"));
+        }
         if (!tasks.isEmpty()) {
             Stats ratio = Report.stats(tasks, t -> (double) t.calls() / t.fewestCalls());
             long within = tasks.stream().filter(t -> t.addedDelay() <= t.intervalInEffect() + Report.SLACK_MS).count();
@@ -158,7 +206,11 @@ public final class LoadRun {
                     ratio.summary("%.2f"), Report.SLACK_MS, within, tasks.size(), 100.0 * within / tasks.size(),
                     Report.stats(tasks, Report.Task::answerToEvent).summary("%.0f"));
         }
-        return answered == options.tasks() && exit == 0 && !diedEarly ? 0 : 1;
+        int status = answered == options.tasks() && exit == 0 && !diedEarly
+                && (!custody || copies.events() == copies.succeeded()) ? 0 : 1;
+        return new RunFigures(custody, options.tasks(), answered, events.extraTerminals(), tookMs / 1000.0, peak,
+                afterGc == null ? WorkerGauges.NONE : afterGc, Report.stats(tasks, Report.Task::addedDelay),
+                Report.stats(tasks, Report.Task::answerToEvent), copies, status, tasks, 0, -1);
     }
 
     /** The worker's {@code imagegen_vendor_calls_total} counters, as {@code provider call outcome=count}. */
@@ -219,6 +271,7 @@ public final class LoadRun {
                 env.put(name, value);
             }
         });
+        env.putAll(options.workerEnv());
         env.putAll(vendors.endpoints());
         return env;
     }

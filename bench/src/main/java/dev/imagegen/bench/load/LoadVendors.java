@@ -12,6 +12,13 @@ import java.util.Map;
 /** The three vendor simulators on 127.0.0.1, with tasks of the run's length. */
 final class LoadVendors implements AutoCloseable {
 
+    static {
+        // the JDK's HTTP server writes a response's headers and body in two writes; without TCP_NODELAY, Nagle's
+        // algorithm and the client's delayed ACK hold the body back ~40 ms, which no real vendor's CDN does (it
+        // bounded result custody's copies to ~100/s on four download threads)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private static final Duration QUEUED = Duration.ofSeconds(5);
     private static final int THREADS = 8;
 
@@ -20,15 +27,30 @@ final class LoadVendors implements AutoCloseable {
     private final BailianSimulator bailian;
 
     LoadVendors(Duration taskLength) {
-        Duration queued = taskLength.compareTo(QUEUED.multipliedBy(2)) < 0 ? taskLength.dividedBy(2) : QUEUED;
+        this(taskLength, BailianSimulator.Style.GATEWAY);
+    }
+
+    /** With Bailian in this API style. */
+    LoadVendors(Duration taskLength, BailianSimulator.Style bailianStyle) {
+        Duration queued = queued(taskLength);
         Duration working = taskLength.minus(queued);
         xenodia = XenodiaSimulator.start(SimulatorOptions.defaults().withThreads(THREADS).withRecordLimit(0)
                 .withDurations(queued.dividedBy(2), queued.minus(queued.dividedBy(2)), working));
         apixo = ApixoSimulator.start(dev.imagegen.testkit.apixo.SimOptions.realistic().withThreads(THREADS)
                 .withTimings(queued, working));
-        bailian = BailianSimulator.start(dev.imagegen.testkit.bailian.SimOptions.defaults()
-                .style(BailianSimulator.Style.GATEWAY).threads(THREADS).recordLimit(0)
-                .pendingFor(queued).runningFor(working));
+        bailian = bailian(taskLength, bailianStyle);
+    }
+
+    /** A Bailian simulator with tasks of this length, as the load run starts it. */
+    static BailianSimulator bailian(Duration taskLength, BailianSimulator.Style style) {
+        Duration queued = queued(taskLength);
+        return BailianSimulator.start(dev.imagegen.testkit.bailian.SimOptions.defaults()
+                .style(style).threads(THREADS).recordLimit(0)
+                .pendingFor(queued).runningFor(taskLength.minus(queued)));
+    }
+
+    private static Duration queued(Duration taskLength) {
+        return taskLength.compareTo(QUEUED.multipliedBy(2)) < 0 ? taskLength.dividedBy(2) : QUEUED;
     }
 
     /** The settings that point the worker's adapters at the simulators. */

@@ -38,13 +38,24 @@ final class WorkerProcess implements AutoCloseable {
      * endpoint on this port of 127.0.0.1.
      */
     static WorkerProcess start(Path jar, String heap, Map<String, String> settings, int port, Path log) {
+        return start(jar, heap, List.of(), settings, port, log);
+    }
+
+    /** The same, with more JVM options (a Flight Recording, say) before {@code -jar}. */
+    static WorkerProcess start(Path jar, String heap, List<String> jvmOptions, Map<String, String> settings, int port,
+                               Path log) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no worker jar at " + jar.toAbsolutePath()
                     + ": build it first (mvn -q -DskipTests package) or pass --worker-jar");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-jar",
-                jar.toString(), "run");
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-XX:+ExitOnOutOfMemoryError"));
+        if (!heap.equals("default")) {
+            command.add("-Xmx" + heap);
+        }
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "run"));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("KAFKA_")
                 || SETTING_PREFIXES.stream().anyMatch(name::startsWith));
         builder.environment().putAll(settings);
@@ -102,6 +113,18 @@ final class WorkerProcess implements AutoCloseable {
             return threads < 0 ? Optional.empty() : Optional.of(new long[] {threads, rssKb * 1024});
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** CPU seconds the process has used (user and system, all threads), or -1 off Linux. */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields[11] and [12] are utime and stime (the 14th and 15th of the whole line), in clock ticks of 1/100 s
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

@@ -89,6 +89,15 @@ class LoadRunMathTest {
     }
 
     @Test
+    void custody_runs_without_with_or_both_side_by_side() {
+        assertEquals(List.of(false), LoadOptions.parse(new String[0]).custodyRuns());
+        assertEquals(List.of(true), LoadOptions.parse(new String[] {"--custody=true"}).custodyRuns());
+        assertEquals(List.of(false, true), LoadOptions.parse(new String[] {"--custody=both"}).custodyRuns());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> LoadOptions.parse(new String[] {"--custody=s3"})).getMessage().contains("s3"));
+    }
+
+    @Test
     void a_task_is_in_flight_from_vendor_acceptance_until_its_event_is_readable() {
         List<Report.Task> tasks = List.of(task(0, 100), task(50, 150), task(100, 200), task(300, 400));
         assertEquals(2, Report.peakConcurrent(tasks));
