@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imagegen.worker.codec.JsonTree;
 import dev.imagegen.worker.demo.Demo;
+import dev.imagegen.worker.testing.ContractSchemas;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -33,6 +34,7 @@ class DemoIT {
 
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         String events = out.toString(StandardCharsets.UTF_8);
+        events.lines().filter(line -> line.startsWith("{")).forEach(ContractSchemas.EVENT::assertValid);
         List<String> terminal = events.lines().filter(line -> line.contains("\"terminal\":true")).toList();
         assertEquals(4, terminal.size(), events);
         for (String provider : List.of("xenodia", "apixo", "bailian")) {
