@@ -33,6 +33,7 @@ public final class Main {
                 return runWorker(env, err);
             }
             case "demo" -> {
+                Demo.quietBroker();
                 return Demo.run(out, err);
             }
             default -> {
