@@ -36,7 +36,7 @@ public final class Main {
                 return runWorker(env, err);
             }
             case "submit" -> {
-                return Submit.run(rest(args), env, out, err, System.console() != null);
+                return Submit.run(rest(args), env, out, err, Submit.stderrIsTerminal(env));
             }
             case "tail" -> {
                 return Tail.run(rest(args), env, out, err, () -> false);

@@ -82,6 +82,22 @@ public final class Submit {
         }
     }
 
+    /**
+     * Whether stderr, where the progress goes, is a terminal: on Linux from what file descriptor 2 is; elsewhere as
+     * {@link System#console()} says (which needs stdin and stdout on the terminal too). {@code TERM=dumb} never is.
+     */
+    public static boolean stderrIsTerminal(Map<String, String> env) {
+        if ("dumb".equals(env.get("TERM"))) {
+            return false;
+        }
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
+    }
+
     private static void send(Clients clients, String commandId, byte[] command) {
         try (KafkaProducer<byte[], byte[]> producer = clients.producer()) {
             producer.send(new ProducerRecord<>(clients.config().topics().commands(),
