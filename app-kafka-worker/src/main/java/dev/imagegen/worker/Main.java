@@ -3,14 +3,17 @@ package dev.imagegen.worker;
 import dev.imagegen.spi.ConfigException;
 import dev.imagegen.spi.ProviderConfig;
 import dev.imagegen.spi.ProviderRegistry;
+import dev.imagegen.worker.cli.Submit;
+import dev.imagegen.worker.cli.Tail;
 import dev.imagegen.worker.config.Help;
 import dev.imagegen.worker.config.WorkerConfig;
 import dev.imagegen.worker.demo.Demo;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
-/** {@code java -jar app-kafka-worker.jar [run | demo | --help]} (CONTRACT.md section 1). */
+/** {@code java -jar app-kafka-worker.jar [run | demo | submit ... | tail ... | --help]} (CONTRACT.md 1 and 5.1). */
 public final class Main {
 
     private Main() {
@@ -32,14 +35,25 @@ public final class Main {
             case "run" -> {
                 return runWorker(env, err);
             }
+            case "submit" -> {
+                return Submit.run(rest(args), env, out, err, Submit.stderrIsTerminal(env));
+            }
+            case "tail" -> {
+                return Tail.run(rest(args), env, out, err, () -> false);
+            }
             case "demo" -> {
+                Demo.quietBroker();
                 return Demo.run(out, err);
             }
             default -> {
-                err.println("imagegen: unknown command '" + command + "'; use run, demo or --help");
+                err.println("imagegen: unknown command '" + command + "'; use run, demo, submit, tail or --help");
                 return 2;
             }
         }
+    }
+
+    private static List<String> rest(String[] args) {
+        return List.of(args).subList(1, args.length);
     }
 
     private static int runWorker(Map<String, String> env, PrintStream err) {

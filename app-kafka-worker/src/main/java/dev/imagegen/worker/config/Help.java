@@ -15,11 +15,16 @@ public final class Help {
      */
     public static String text(List<ConfigKey> providerKeys) {
         StringBuilder out = new StringBuilder();
-        out.append("Usage: java -jar app-kafka-worker.jar [run | demo | --help]\n\n")
+        out.append("Usage: java -jar app-kafka-worker.jar [run | demo | submit ... | tail ... | --help]\n\n")
                 .append("  run     (the default) consume imagegen.generate.v1 commands from Kafka, drive them with the\n")
                 .append("          configured vendors, publish imagegen.task.v1 events; exits 0 after a graceful drain\n")
                 .append("          on SIGTERM\n")
                 .append("  demo    everything in one process on 127.0.0.1: a Kafka broker, the worker, sample commands\n")
+                .append("  submit  --model M --prompt P [--provider X] [--ref FILE_OR_URL]... [--aspect-ratio R]\n")
+                .append("          [--resolution S] [--out DIR] [--command-id ID]: send one command to the configured\n")
+                .append("          Kafka, follow its events, save its images under DIR (default .), print the terminal\n")
+                .append("          event; exit 0 on SUCCEEDED, 1 otherwise\n")
+                .append("  tail    [--from-beginning]: print the events topic's events as JSON lines until interrupted\n")
                 .append("  --help  this text\n\n")
                 .append("Environment (durations are written 250ms, 3s, 2m, 1h, 7d):\n\n");
         List<ConfigKey> keys = new ArrayList<>(WorkerKeys.all());

@@ -6,6 +6,7 @@ import dev.imagegen.worker.Worker;
 import dev.imagegen.worker.codec.JsonTree;
 import dev.imagegen.worker.config.WorkerConfig;
 import dev.imagegen.worker.demo.EmbeddedKafka;
+import dev.imagegen.worker.testing.ContractSchemas;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -131,7 +132,10 @@ final class KafkaFixture implements AutoCloseable {
                 + "\"prompt\":\"" + prompt + "\"" + extra + ",\"metadata\":{\"tenant\":\"acme\"}}";
     }
 
-    /** Reads a topic (read_committed) from the start until {@code done} holds for what was read, or the timeout. */
+    /**
+     * Reads a topic (read_committed) from the start until {@code done} holds for what was read, or the timeout. Every
+     * event read from the events topic must keep the event schema of {@code docs/schemas}.
+     */
     List<ConsumerRecord<byte[], byte[]>> read(String topic, Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
                                               Duration timeout) {
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
@@ -144,6 +148,9 @@ final class KafkaFixture implements AutoCloseable {
             while (!done.test(out) && System.nanoTime() < end) {
                 consumer.poll(Duration.ofMillis(200)).forEach(out::add);
             }
+        }
+        if (topic.equals(prefix + "events")) {
+            out.forEach(event -> ContractSchemas.EVENT.assertValid(event.value()));
         }
         return out;
     }
