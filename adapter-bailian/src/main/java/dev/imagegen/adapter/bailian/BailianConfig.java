@@ -78,7 +78,9 @@ public final class BailianConfig {
         }
         ApiStyle style = ApiStyle.of(config.oneOf(API_STYLE, "gateway", "dashscope"));
         URI root = URI.create(base.getScheme() + "://" + base.getRawAuthority());
+        boolean firstWaitSet = TASK_DEFAULTS.configKeys(ID).stream()
+                .filter(k -> k.name().equals("BAILIAN_POLL_INITIAL_DELAY")).anyMatch(config::isSet);
         return new BailianSettings(key, root, path, style, config.duration(CONNECT_TIMEOUT),
-                config.duration(READ_TIMEOUT), TASK_DEFAULTS.read(config, ID), config.clock());
+                config.duration(READ_TIMEOUT), TASK_DEFAULTS.read(config, ID), !firstWaitSet, config.clock());
     }
 }

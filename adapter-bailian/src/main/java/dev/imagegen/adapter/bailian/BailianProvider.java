@@ -42,7 +42,8 @@ final class BailianProvider implements ImageProvider {
         this.settings = settings;
         this.descriptor = new ProviderDescriptor(BailianConfig.ID, settings.style().offers(), null);
         this.responses = new BailianResponses(BailianConfig.ID, new Envelope(json, settings.clock(),
-                settings.apiKey()), settings.clock(), settings.taskSettings().pollInitialDelay());
+                settings.apiKey()), settings.clock(), settings.familyEtas() ? settings.taskSettings().pollInitialDelay()
+                : null);
         this.http = VendorHttp.create(BailianConfig.ID.value(), settings.root(), settings.connectTimeout(),
                 settings.readTimeout(), settings.apiKey(), configuration -> { });
     }

@@ -42,6 +42,7 @@ final class BailianResponses {
     private final Clock clock;
     private final Duration firstWait;
 
+    /** @param firstWait the default first wait the families' ETAs multiply; null: no ETA hints (a wait was set) */
     BailianResponses(ProviderId provider, Envelope envelope, Clock clock, Duration firstWait) {
         this.provider = provider;
         this.envelope = envelope;
@@ -70,7 +71,8 @@ final class BailianResponses {
             throw new ProviderException(ErrorCode.OUTCOME_UNKNOWN, null,
                     "bailian: the vendor answered without a task id or images");
         }
-        PollHint hint = family.eta(firstWait).map(PollHint::eta).orElse(PollHint.NONE);
+        PollHint hint = firstWait == null ? PollHint.NONE
+                : family.eta(firstWait).map(PollHint::eta).orElse(PollHint.NONE);
         return new Submission.Accepted(new ProviderTaskRef(provider, request.model(), taskId), hint);
     }
 

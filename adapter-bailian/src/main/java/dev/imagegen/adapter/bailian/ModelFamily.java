@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  * mapping reads them). {@code nativePath} is the DashScope path of the family (null for Volcano Engine models,
  * which DashScope does not serve); {@code async} says whether DashScope runs it as a task
  * ({@code X-DashScope-Async: enable}); {@code etaFactor} is the first-poll hint for its tasks as a multiple of the
- * configured first wait ({@code BAILIAN_POLL_INITIAL_DELAY}, 5 s by default: about 15 s for Wan text-to-image, 20 s
- * for image edit), 0 for synchronous families.
+ * default first wait (5 s: about 15 s for Wan text-to-image, 20 s for image edit), 0 for synchronous families; a
+ * {@code BAILIAN_POLL_INITIAL_DELAY} that is set is kept as given instead.
  *
  * <p>Wan: 1K only (each side 512-1440), PNG, n 1-4, seed, negative prompt up to 500 characters; text-to-image takes
  * no references, image edit 1-3. Qwen-Image: exactly its five sizes, one image. Seedream (Ark body): JPEG, one

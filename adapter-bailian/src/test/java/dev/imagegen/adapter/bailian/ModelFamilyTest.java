@@ -54,6 +54,15 @@ class ModelFamilyTest {
     }
 
     @Test
+    void a_first_wait_that_is_set_is_kept_as_given_without_the_family_s_eta() throws Exception {
+        try (Fixture configured = Fixture.start(SimOptions.defaults(), Map.of("BAILIAN_POLL_INITIAL_DELAY", "5s"),
+                Clock.fixed(NOW, ZoneOffset.UTC))) {
+            Submission submission = configured.submit(ProviderRequest.builder("wan2.2-t2i-flash", "a kite").build());
+            assertEquals(PollHint.NONE, assertInstanceOf(Submission.Accepted.class, submission).hint());
+        }
+    }
+
+    @Test
     void wan_text_to_image_runs_as_a_task_through_pending_and_running() throws Exception {
         Submission submission = fixture.submit(ProviderRequest.builder("wan2.2-t2i-flash", "a kite").n(2).build());
         Submission.Accepted accepted = assertInstanceOf(Submission.Accepted.class, submission);
