@@ -12,13 +12,6 @@ import java.util.Map;
 /** The three vendor simulators on 127.0.0.1, with tasks of the run's length. */
 final class LoadVendors implements AutoCloseable {
 
-    static {
-        // the JDK's HTTP server writes a response's headers and body in two writes; without TCP_NODELAY, Nagle's
-        // algorithm and the client's delayed ACK hold the body back ~40 ms, which no real vendor's CDN does (it
-        // bounded result custody's copies to ~100/s on four download threads)
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private static final Duration QUEUED = Duration.ofSeconds(5);
     private static final int THREADS = 8;
 
