@@ -2,12 +2,14 @@ package dev.imagegen.core;
 
 import dev.imagegen.core.task.Task;
 import dev.imagegen.spi.CancelOutcome;
+import dev.imagegen.spi.Cost;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.GeneratedImage;
 import dev.imagegen.spi.ModelId;
 import dev.imagegen.spi.ProviderId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a generation ended: {@link Succeeded} with images, {@link Failed} with an error code, or {@link Cancelled}.
@@ -36,13 +38,19 @@ public sealed interface GenerationResult
      * @param images   at least one; their URLs are the vendor's and expire; each carries its stored copy where an
      *                 image store kept one
      * @param warnings things the caller should know (such as "2 of 4 images failed"), never null
+     * @param cost     what the images cost, where the vendor reports what it billed or publishes a price; null
+     *                 where neither is known (never a guess)
      */
     record Succeeded(TaskId id, ProviderId provider, ModelId model, List<GeneratedImage> images,
-                     List<String> warnings) implements GenerationResult {
+                     List<String> warnings, Cost cost) implements GenerationResult {
         public Succeeded {
             Objects.requireNonNull(id, "id");
             images = List.copyOf(images);
             warnings = List.copyOf(warnings);
+        }
+
+        public Optional<Cost> costIfKnown() {
+            return Optional.ofNullable(cost);
         }
     }
 
@@ -80,7 +88,7 @@ public sealed interface GenerationResult
     static GenerationResult of(Task task) {
         return switch (task.state()) {
             case SUCCEEDED -> new Succeeded(task.id(), task.provider(), task.request().model(), task.images(),
-                    task.warnings());
+                    task.warnings(), task.cost());
             case FAILED -> new Failed(task.id(), task.failure().code(), task.failure().message(),
                     task.failure().providerCode(), task.provider(), task.request().model(), task.vendorCancellation());
             case CANCELLED -> new Cancelled(task.id(), task.provider(), task.request().model(),

@@ -89,8 +89,11 @@ final class Poller {
         rt.retries = 0;
         rt.hint = snapshot.hint();
         switch (snapshot.state()) {
-            case SUCCEEDED -> custody.vendorSucceeded(rt, snapshot.images(), snapshot.warnings());
-            case FAILED -> ending.finish(rt, rt.task.failed(snapshot.failure(), e.now()));
+            case SUCCEEDED -> {
+                rt.task = rt.task.costed(snapshot.cost());
+                custody.vendorSucceeded(rt, snapshot.images(), snapshot.warnings());
+            }
+            case FAILED -> ending.finish(rt, rt.task.failed(snapshot.failure(), e.now()).costed(snapshot.cost()));
             case RUNNING, QUEUED, UNKNOWN -> {
                 progressed(rt, snapshot);
                 if (rt.pollRequested) {

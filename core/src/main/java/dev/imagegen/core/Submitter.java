@@ -180,6 +180,7 @@ final class Submitter {
         if (rt.stop != null) {
             ending.afterSubmit(rt, submission, error);
         } else if (error == null && submission instanceof Submission.Completed completed) {
+            rt.task = rt.task.costed(completed.cost());
             custody.vendorSucceeded(rt, completed.images(), completed.warnings());
         } else if (error == null && submission instanceof Submission.Accepted accepted) {
             accepted(rt, accepted);
@@ -189,7 +190,7 @@ final class Submitter {
     }
 
     void accepted(RunningTask rt, Submission.Accepted accepted) {
-        rt.task = rt.task.submitted(accepted.task(), e.now());
+        rt.task = rt.task.submitted(accepted.task(), accepted.price(), e.now());
         rt.hint = accepted.hint();
         rt.retries = 0;
         rt.polls = 0;

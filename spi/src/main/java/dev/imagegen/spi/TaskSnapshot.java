@@ -17,9 +17,12 @@ import java.util.Optional;
  * @param warnings    things the caller should know (such as "2 of 4 images failed"), never null
  * @param progress    0 to 100 where the vendor reports it, else null
  * @param hint        the vendor's hint about the next status call, never null
+ * @param cost        on a terminal snapshot, what the vendor reports it billed for the task, or what its published
+ *                    prices say the images cost; null where neither is known, and on every other snapshot
  */
 public record TaskSnapshot(ProviderTaskState state, String vendorState, List<GeneratedImage> images,
-                           ProviderFailure failure, List<String> warnings, Integer progress, PollHint hint) {
+                           ProviderFailure failure, List<String> warnings, Integer progress, PollHint hint,
+                           Cost cost) {
 
     public TaskSnapshot {
         Objects.requireNonNull(state, "state");
@@ -39,6 +42,15 @@ public record TaskSnapshot(ProviderTaskState state, String vendorState, List<Gen
         if (progress != null && (progress < 0 || progress > 100)) {
             throw new IllegalArgumentException("progress must be 0..100, got " + progress);
         }
+        if (cost != null && !state.terminal()) {
+            throw new IllegalArgumentException("a " + state + " snapshot carries no cost: only a finished task has one");
+        }
+    }
+
+    /** A snapshot without a cost. */
+    public TaskSnapshot(ProviderTaskState state, String vendorState, List<GeneratedImage> images,
+                        ProviderFailure failure, List<String> warnings, Integer progress, PollHint hint) {
+        this(state, vendorState, images, failure, warnings, progress, hint, null);
     }
 
     public static TaskSnapshot pending(ProviderTaskState state, String vendorState, Integer progress, PollHint hint) {
@@ -56,5 +68,14 @@ public record TaskSnapshot(ProviderTaskState state, String vendorState, List<Gen
 
     public Optional<ProviderFailure> failureIfAny() {
         return Optional.ofNullable(failure);
+    }
+
+    public Optional<Cost> costIfKnown() {
+        return Optional.ofNullable(cost);
+    }
+
+    /** This terminal snapshot with the task's cost (null: none known). */
+    public TaskSnapshot withCost(Cost value) {
+        return new TaskSnapshot(state, vendorState, images, failure, warnings, progress, hint, value);
     }
 }

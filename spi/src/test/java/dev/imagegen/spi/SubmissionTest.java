@@ -32,4 +32,15 @@ class SubmissionTest {
                 () -> new ProviderTaskRef(ProviderId.of("apixo"), ModelId.of("m"), " "));
         assertThrows(NullPointerException.class, () -> new ProviderTaskRef(null, ModelId.of("m"), "t"));
     }
+
+    @Test
+    void a_submission_carries_a_price_or_cost_only_where_one_is_known() {
+        GeneratedImage image = new GeneratedImage(URI.create("https://cdn.example/a.png"), null);
+        Cost cost = Cost.ofMicros(134_000, "USDC", "vendor billing");
+
+        assertEquals(java.util.Optional.empty(), new Submission.Accepted(TASK, null).priceIfKnown());
+        assertEquals(cost, new Submission.Accepted(TASK, null, cost).priceIfKnown().orElseThrow());
+        assertEquals(java.util.Optional.empty(), new Submission.Completed(List.of(image), List.of()).costIfKnown());
+        assertEquals(cost, new Submission.Completed(List.of(image), List.of(), cost).costIfKnown().orElseThrow());
+    }
 }

@@ -2,6 +2,7 @@ package dev.imagegen.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
@@ -96,5 +97,17 @@ class TaskSnapshotTest {
     @Test
     void a_failure_without_a_message_is_named_by_its_code() {
         assertEquals("TIMEOUT", new ProviderFailure(ErrorCode.TIMEOUT, null, " ").message());
+    }
+
+    @Test
+    void only_a_finished_snapshot_carries_a_cost() {
+        Cost cost = Cost.ofMicros(240_000, "USDC", "vendor billing");
+
+        assertEquals(cost, TaskSnapshot.succeeded("success", List.of(IMAGE), List.of()).withCost(cost).cost());
+        assertEquals(cost, TaskSnapshot.failed("fail", FAILURE).withCost(cost).costIfKnown().orElseThrow());
+        assertEquals(Optional.empty(), TaskSnapshot.succeeded("success", List.of(IMAGE), List.of()).costIfKnown());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TaskSnapshot.pending(ProviderTaskState.RUNNING, "generating", 50, null).withCost(cost));
+        assertTrue(e.getMessage().contains("no cost"), e.getMessage());
     }
 }

@@ -1,8 +1,10 @@
 package dev.imagegen.adapter.xenodia;
 
+import dev.imagegen.adapter.xenodia.wire.Billing;
 import dev.imagegen.adapter.xenodia.wire.ImageData;
 import dev.imagegen.adapter.xenodia.wire.ImageGenerationResponse;
 import dev.imagegen.adapter.xenodia.wire.Task;
+import dev.imagegen.spi.Cost;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.GeneratedImage;
 import dev.imagegen.spi.ModelId;
@@ -19,14 +21,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Xenodia's answers onto the spi: a submit's {@code 200 {created, data[]}} or task envelope, and a task's state,
  * images ({@code result.data[].url}), failure ({@code error.code}) and hints
  * ({@code recommended_poll_interval_ms}, {@code eta_hint_seconds}). The lifetime of result URLs is not published,
- * so images carry no expiry.
+ * so images carry no expiry. A finished task's cost is what its {@code billing} says Xenodia charged (basis
+ * {@value #BILLED}), once that is final ({@code committed} or {@code released}); otherwise the snapshot has none and
+ * the price known at submit stands.
  */
 final class ResponseMapping {
+
+    static final String BILLED = "vendor billing";
+    private static final Set<String> FINAL_BILLING = Set.of("committed", "released");
 
     private final URI baseUrl;
 
@@ -55,8 +63,10 @@ final class ResponseMapping {
     /**
      * A 2xx answer to a submit. A task envelope (any 2xx carrying {@code task_id}) is to be polled; {@code data[]}
      * is a finished generation. Anything else leaves open whether Xenodia took the task.
+     *
+     * @param price what the published prices say the request costs, null when they say nothing
      */
-    Answered toSubmission(ModelId model, String body) {
+    Answered toSubmission(ModelId model, String body, Cost price) {
         ImageGenerationResponse answer;
         try {
             answer = Json.read(body, ImageGenerationResponse.class);
@@ -66,7 +76,7 @@ final class ResponseMapping {
         }
         if (answer.taskId() != null && !answer.taskId().isBlank()) {
             return new Answered(new Submission.Accepted(new ProviderTaskRef(XenodiaConfig.PROVIDER_ID, model,
-                    answer.taskId()), hint(answer.recommendedPollIntervalMs(), answer.etaHintSeconds())),
+                    answer.taskId()), hint(answer.recommendedPollIntervalMs(), answer.etaHintSeconds()), price),
                     answer.pollUrl());
         }
         List<String> warnings = new ArrayList<>();
@@ -75,7 +85,7 @@ final class ResponseMapping {
             throw new ProviderException(ErrorCode.OUTCOME_UNKNOWN, null,
                     "Xenodia answered the submit with neither a task id nor an image URL");
         }
-        return new Answered(new Submission.Completed(images, warnings), null);
+        return new Answered(new Submission.Completed(images, warnings, price), null);
     }
 
     /** A 2xx answer to {@code GET /v1/tasks/{id}}. */
@@ -89,8 +99,8 @@ final class ResponseMapping {
         }
         String vendorState = task.state() == null ? "(none)" : task.state();
         return switch (state(task.state())) {
-            case SUCCEEDED -> succeeded(task, vendorState);
-            case FAILED -> TaskSnapshot.failed(vendorState, failure(task));
+            case SUCCEEDED -> succeeded(task, vendorState).withCost(billed(task.billing()));
+            case FAILED -> TaskSnapshot.failed(vendorState, failure(task)).withCost(billed(task.billing()));
             case QUEUED, RUNNING, UNKNOWN -> TaskSnapshot.pending(state(task.state()), vendorState,
                     progress(task.progress()), hint(task.recommendedPollIntervalMs(), task.etaHintSeconds()));
         };
@@ -104,6 +114,19 @@ final class ResponseMapping {
                     "Xenodia reported task " + task.taskId() + " " + vendorState + " without an image URL"));
         }
         return TaskSnapshot.succeeded(vendorState, images, warnings);
+    }
+
+    /** What Xenodia charged for a finished task, once its billing is final; null otherwise. */
+    static Cost billed(Billing billing) {
+        if (billing == null || billing.status() == null || billing.actualAmountMicroUsdc() == null
+                || !FINAL_BILLING.contains(billing.status().trim().toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        try {
+            return Cost.ofMicros(billing.actualAmountMicroUsdc(), PriceList.CURRENCY, BILLED);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static ProviderFailure failure(Task task) {

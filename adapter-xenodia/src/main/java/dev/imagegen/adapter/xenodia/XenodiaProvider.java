@@ -3,6 +3,7 @@ package dev.imagegen.adapter.xenodia;
 import dev.imagegen.adapter.xenodia.ErrorTable.Call;
 import dev.imagegen.adapter.xenodia.wire.ModelList;
 import dev.imagegen.spi.CapabilityRefinement;
+import dev.imagegen.spi.Cost;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ImageProvider;
 import dev.imagegen.spi.ModelId;
@@ -73,8 +74,9 @@ final class XenodiaProvider implements ImageProvider {
         }
         LOG.debug("submit {} model {} as {} with {} reference(s)", request.correlationId(), request.model(),
                 request.hasInlineReferences() ? "multipart" : "json", request.references().size());
+        Cost price = price(request);
         return http.send(Call.SUBMIT, call, true).thenApply(answer -> {
-            ResponseMapping.Answered answered = responses.toSubmission(request.model(), answer.body());
+            ResponseMapping.Answered answered = responses.toSubmission(request.model(), answer.body(), price);
             if (answered.submission() instanceof Submission.Accepted accepted) {
                 pollPaths.remember(accepted.task().taskId(), answered.pollUrl());
             }
@@ -97,6 +99,17 @@ final class XenodiaProvider implements ImageProvider {
                     }
                     return snapshot;
                 });
+    }
+
+    /** The request's price by the tiers discovery last read; null when they say nothing (never an exception). */
+    private Cost price(ProviderRequest request) {
+        try {
+            return new PriceList(discovery.current()).price(request.model(), request.resolution(), request.n())
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            LOG.debug("no price for {}: {}", request.correlationId(), e.toString());
+            return null;
+        }
     }
 
     private CompletableFuture<ModelList> readModels() {

@@ -2,8 +2,10 @@ package dev.imagegen.adapter.xenodia;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.imagegen.spi.Cost;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ModelId;
 import dev.imagegen.spi.PollHint;
@@ -71,7 +73,7 @@ class ResponseMappingTest {
         Submission.Accepted accepted = assertInstanceOf(Submission.Accepted.class, mapping.toSubmission(
                 ModelId.of("nano-banana-pro"), """
                 {"task_id":"task_123","object":"task","state":"waiting","recommended_poll_interval_ms":0,
-                 "eta_hint_seconds":0}""").submission());
+                 "eta_hint_seconds":0}""", null).submission());
         assertEquals("task_123", accepted.task().taskId());
         assertEquals(PollHint.NONE, accepted.hint());
     }
@@ -79,14 +81,14 @@ class ResponseMappingTest {
     @Test
     void a_task_envelope_answered_with_200_is_still_a_task() {
         assertInstanceOf(Submission.Accepted.class, mapping.toSubmission(ModelId.of("gpt-image-2"),
-                "{\"task_id\":\"t9\",\"state\":\"queuing\"}").submission());
+                "{\"task_id\":\"t9\",\"state\":\"queuing\"}", null).submission());
     }
 
     @Test
     void an_unreadable_submit_answer_leaves_the_outcome_unknown() {
         for (String body : List.of("<html>ok</html>", "{}", "{\"created\":1,\"data\":[]}")) {
             ProviderException e = assertThrows(ProviderException.class,
-                    () -> mapping.toSubmission(ModelId.of("nano-banana-pro"), body));
+                    () -> mapping.toSubmission(ModelId.of("nano-banana-pro"), body, null));
             assertEquals(ErrorCode.OUTCOME_UNKNOWN, e.code(), body);
         }
     }
@@ -95,5 +97,39 @@ class ResponseMappingTest {
     void an_unreadable_task_answer_is_transient() {
         ProviderException e = assertThrows(ProviderException.class, () -> mapping.toSnapshot("not json"));
         assertEquals(ErrorCode.PROVIDER_UNAVAILABLE, e.code());
+    }
+
+    @Test
+    void a_finished_task_costs_what_its_final_billing_says_and_nothing_before() {
+        TaskSnapshot success = mapping.toSnapshot("""
+                {"task_id":"t1","state":"success","result":{"data":[{"url":"/files/a.png"}]},
+                 "billing":{"status":"committed","reserve_amount_micro_usdc":100000,
+                 "actual_amount_micro_usdc":95001,"released_amount_micro_usdc":4999}}""");
+        assertEquals(Cost.ofMicros(95_001, "USDC", "vendor billing"), success.cost());
+        assertEquals("0.095001", success.cost().amountText());
+
+        TaskSnapshot failure = mapping.toSnapshot("""
+                {"task_id":"t1","state":"fail","error":{"code":"image_generation_failed"},
+                 "billing":{"status":"released","reserve_amount_micro_usdc":100000,"actual_amount_micro_usdc":0,
+                 "released_amount_micro_usdc":100000}}""");
+        assertEquals(Cost.ofMicros(0, "USDC", "vendor billing"), failure.cost());
+
+        for (String billing : List.of("", ",\"billing\":{}", ",\"billing\":{\"status\":\"reserved\","
+                + "\"actual_amount_micro_usdc\":100000}", ",\"billing\":{\"status\":\"committed\"}",
+                ",\"billing\":{\"status\":\"committed\",\"actual_amount_micro_usdc\":-5}")) {
+            assertNull(mapping.toSnapshot("{\"task_id\":\"t1\",\"state\":\"success\",\"result\":{\"data\":"
+                    + "[{\"url\":\"/a.png\"}]}" + billing + "}").cost(), billing);
+        }
+        assertNull(mapping.toSnapshot("{\"task_id\":\"t1\",\"state\":\"generating\",\"billing\":{\"status\":"
+                + "\"committed\",\"actual_amount_micro_usdc\":1}}").cost(), "only a finished task has a cost");
+    }
+
+    @Test
+    void a_submit_answer_carries_the_price_it_is_given() {
+        Cost price = Cost.ofMicros(134_000, "USDC", "vendor price list: 1k_2k tier × 1 image");
+        assertEquals(price, ((Submission.Accepted) mapping.toSubmission(ModelId.of("gpt-image-2"),
+                "{\"task_id\":\"t9\",\"state\":\"queuing\"}", price).submission()).price());
+        assertEquals(price, ((Submission.Completed) mapping.toSubmission(ModelId.of("gpt-image-2"),
+                "{\"created\":1,\"data\":[{\"url\":\"/a.png\"}]}", price).submission()).cost());
     }
 }

@@ -27,7 +27,7 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * {@code submit} (CONTRACT §5.1): sends one {@code imagegen.generate.v1} command, follows its events (a progress
  * display on stderr), saves the images under {@code --out} as {@code <commandId>-<index>.<ext>} and prints the
- * terminal event on stdout. Exit 0 on SUCCEEDED with every image saved, 1 otherwise, 2 for bad flags or settings.
+ * terminal event on stdout (and, last on stderr, its cost where the event carries one). Exit 0 on SUCCEEDED with every image saved, 1 otherwise, 2 for bad flags or settings.
  */
 public final class Submit {
 
@@ -70,6 +70,10 @@ public final class Submit {
                     progress.event(event);
                     if (Boolean.TRUE.equals(event.get("terminal"))) {
                         boolean saved = save(event, options, progress);
+                        if (event.get("cost") instanceof Map<?, ?> cost) {
+                            progress.note("cost " + cost.get("amount") + " " + cost.get("currency") + " ("
+                                    + cost.get("basis") + ")");
+                        }
                         out.println(new String(record.value(), StandardCharsets.UTF_8));
                         out.flush();
                         return "SUCCEEDED".equals(event.get("status")) && saved ? 0 : 1;

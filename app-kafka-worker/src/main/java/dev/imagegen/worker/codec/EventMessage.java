@@ -5,6 +5,7 @@ import dev.imagegen.core.task.Attempt;
 import dev.imagegen.core.task.TaskEvent;
 import dev.imagegen.core.task.TaskState;
 import dev.imagegen.spi.CancelOutcome;
+import dev.imagegen.spi.Cost;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.GeneratedImage;
 import dev.imagegen.spi.ProviderFailure;
@@ -30,11 +31,12 @@ import java.util.Objects;
  * @param metadata       the command's metadata, echoed, never null
  * @param progress       the vendor's progress 0-100 on RUNNING events where it reports one, else null
  * @param vendorCancellation on CANCELLED and on FAILED/TIMEOUT where a vendor task existed, else null
+ * @param cost           on terminal events where the vendor reports or publishes what the task cost, else null
  */
 public record EventMessage(String commandId, TaskState status, String provider, String model, String providerTaskId,
                            List<GeneratedImage> images, ProviderFailure error, List<String> warnings,
                            List<Attempt> attempts, Instant occurredAt, Map<String, String> metadata,
-                           Integer progress, CancelOutcome vendorCancellation) {
+                           Integer progress, CancelOutcome vendorCancellation, Cost cost) {
 
     public static final String TYPE = "imagegen.task.v1";
     static final int REDUCED_MESSAGE_CHARS = 500;
@@ -47,13 +49,26 @@ public record EventMessage(String commandId, TaskState status, String provider, 
         warnings = List.copyOf(warnings);
         attempts = List.copyOf(attempts);
         metadata = Map.copyOf(metadata);
+        if (cost != null && !status.terminal()) {
+            throw new IllegalArgumentException("a " + status + " event carries no cost: only terminal events do");
+        }
+    }
+
+    /** An event without a cost. */
+    public EventMessage(String commandId, TaskState status, String provider, String model, String providerTaskId,
+                        List<GeneratedImage> images, ProviderFailure error, List<String> warnings,
+                        List<Attempt> attempts, Instant occurredAt, Map<String, String> metadata,
+                        Integer progress, CancelOutcome vendorCancellation) {
+        this(commandId, status, provider, model, providerTaskId, images, error, warnings, attempts, occurredAt,
+                metadata, progress, vendorCancellation, null);
     }
 
     public static EventMessage of(TaskEvent event) {
         return new EventMessage(event.taskId().value(), event.status(), value(event.provider()),
                 event.model() == null ? null : event.model().value(), event.providerTaskId(), event.images(),
                 event.failure(), event.warnings(), event.attempts(), event.occurredAt(), event.metadata(),
-                event.status() == TaskState.RUNNING ? event.progress() : null, event.vendorCancellation());
+                event.status() == TaskState.RUNNING ? event.progress() : null, event.vendorCancellation(),
+                event.terminal() ? event.cost() : null);
     }
 
     /** The one event a command that breaks the contract gets. */
@@ -85,7 +100,7 @@ public record EventMessage(String commandId, TaskState status, String provider, 
         ProviderFailure failure = error == null ? null : new ProviderFailure(error.code(), error.providerCode(),
                 Text.capped(error.message(), REDUCED_MESSAGE_CHARS));
         return new EventMessage(commandId, status, provider, model, providerTaskId, images, failure,
-                List.of(warning), attempts, occurredAt, Map.of(), progress, vendorCancellation);
+                List.of(warning), attempts, occurredAt, Map.of(), progress, vendorCancellation, cost);
     }
 
     public boolean terminal() {

@@ -69,6 +69,9 @@ public final class EventWriter {
             if (event.vendorCancellation() != null) {
                 g.writeStringField("vendorCancellation", event.vendorCancellation().name());
             }
+            if (event.cost() != null) {
+                TaskStateCodec.writeCost(g, event.cost(), this::clean);
+            }
             g.writeStringField("occurredAt", event.occurredAt().toString());
             g.writeObjectFieldStart("metadata");
             for (Map.Entry<String, String> e : event.metadata().entrySet()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.imagegen.core.GenerationRequest;
 import dev.imagegen.core.task.Attempt;
 import dev.imagegen.core.task.Task;
+import dev.imagegen.spi.Cost;
 import dev.imagegen.spi.GeneratedImage;
 import dev.imagegen.spi.ProviderFailure;
 import dev.imagegen.spi.ProviderId;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The value format of the tasks topic (internal, versioned {@code "v": 1}). A task in flight is written in full,
@@ -69,6 +71,9 @@ public final class TaskStateCodec {
             g.writeNumberField("polls", task.polls());
             if (task.progress() != null) {
                 g.writeNumberField("progress", task.progress());
+            }
+            if (task.cost() != null) {
+                writeCost(g, task.cost(), (text, max) -> Text.wellFormed(text));
             }
             g.writeEndObject();
         } catch (IOException e) {
@@ -178,6 +183,18 @@ public final class TaskStateCodec {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    /**
+     * {@code "cost": {"amount": "0.134", "currency": "USDC", "basis": "..."}} (CONTRACT §5.3), the amount a plain
+     * decimal string; the basis passed through {@code clean} (with a length cap).
+     */
+    static void writeCost(JsonGenerator g, Cost cost, BiFunction<String, Integer, String> clean) throws IOException {
+        g.writeObjectFieldStart("cost");
+        g.writeStringField("amount", cost.amountText());
+        g.writeStringField("currency", cost.currency());
+        g.writeStringField("basis", clean.apply(cost.basis(), EventWriter.MAX_WARNING_CHARS));
+        g.writeEndObject();
     }
 
     private static void writeFailure(JsonGenerator g, ProviderFailure failure) throws IOException {

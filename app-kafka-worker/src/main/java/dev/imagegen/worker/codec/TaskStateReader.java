@@ -5,6 +5,7 @@ import dev.imagegen.core.TaskId;
 import dev.imagegen.core.task.Attempt;
 import dev.imagegen.core.task.Task;
 import dev.imagegen.spi.AspectRatio;
+import dev.imagegen.spi.Cost;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.GeneratedImage;
 import dev.imagegen.spi.ModelId;
@@ -14,6 +15,7 @@ import dev.imagegen.spi.ProviderId;
 import dev.imagegen.spi.ProviderTaskRef;
 import dev.imagegen.spi.Reference;
 import dev.imagegen.spi.Resolution;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,7 +69,17 @@ final class TaskStateReader {
                 failure, warnings, instant(m.get("createdAt")), instant(m.get("updatedAt")),
                 instant(m.get("submitIntentAt")), instant(m.get("submittedAt")),
                 ((Long) m.get("polls")).intValue(), m.get("progress") == null ? null
-                        : ((Long) m.get("progress")).intValue(), null, images(m.get("vendorImages"))));
+                        : ((Long) m.get("progress")).intValue(), null, images(m.get("vendorImages")),
+                cost(m.get("cost"))));
+    }
+
+    /** A task's cost, absent in records of workers before cost. */
+    private static Cost cost(Object value) {
+        if (value == null) {
+            return null;
+        }
+        Map<String, Object> c = map(value, "cost");
+        return new Cost(new BigDecimal(str(c, "amount")), str(c, "currency"), str(c, "basis"));
     }
 
     private static List<GeneratedImage> images(Object value) {

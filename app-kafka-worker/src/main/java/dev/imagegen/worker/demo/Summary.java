@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The few lines {@code demo} ends with: one per sample command, in the order sent, with its provider, model, final
- * status, and the file its image was stored in or its error code and message.
+ * status, its cost where the vendor reported or published one, and the file its image was stored in or its error
+ * code and message.
  */
 final class Summary {
 
@@ -47,9 +48,9 @@ final class Summary {
             Map<?, ?> event = terminal.get(sample.getKey());
             String status = event == null ? "NO TERMINAL EVENT" : (String) event.get("status");
             rows.add(new String[] {text(command.get("provider")), text(command.get("model")), status,
-                    event == null ? "" : outcome(event, workingDirectory)});
+                    event == null ? "" : cost(event), event == null ? "" : outcome(event, workingDirectory)});
         }
-        int[] widths = new int[3];
+        int[] widths = new int[4];
         for (String[] row : rows) {
             for (int i = 0; i < widths.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
@@ -59,10 +60,15 @@ final class Summary {
         List<String> lines = new ArrayList<>();
         lines.add("imagegen demo: " + samples.size() + " sample commands, " + succeeded + " succeeded:");
         for (String[] row : rows) {
-            lines.add(String.format("  %-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %s", row[0],
-                    row[1], row[2], row[3]).stripTrailing());
+            lines.add(String.format("  %-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %-"
+                    + widths[3] + "s  %s", row[0], row[1], row[2], row[3], row[4]).stripTrailing());
         }
         return lines;
+    }
+
+    /** {@code 0.167 USDC} where the event carries a cost, else empty. */
+    private static String cost(Map<?, ?> event) {
+        return event.get("cost") instanceof Map<?, ?> cost ? cost.get("amount") + " " + cost.get("currency") : "";
     }
 
     private static String outcome(Map<?, ?> event, Path workingDirectory) {

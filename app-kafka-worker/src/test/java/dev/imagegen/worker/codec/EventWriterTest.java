@@ -9,6 +9,7 @@ import dev.imagegen.core.GenerationRequest;
 import dev.imagegen.core.task.Task;
 import dev.imagegen.core.task.TaskEvent;
 import dev.imagegen.spi.CancelOutcome;
+import dev.imagegen.spi.Cost;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.GeneratedImage;
 import dev.imagegen.spi.ModelId;
@@ -132,5 +133,23 @@ class EventWriterTest {
         assertEquals(EventWriter.MAX_MESSAGE_CHARS, message.length());
         assertEquals("c\ufffd", e.get("commandId"));
         assertEquals(Map.of("k", "\ufffd"), e.get("metadata"));
+    }
+
+    @Test
+    void a_terminal_event_carries_the_cost_as_a_decimal_string_and_others_carry_none() throws Exception {
+        Cost price = Cost.ofMicros(240_000, "USDC", "vendor price list: 4K tier × 1 image");
+        Task submitted = accepted().submitting(APIXO, T0)
+                .submitted(new ProviderTaskRef(APIXO, ModelId.of("nano-banana-pro"), "task_1"), price, T0);
+        Task done = submitted.succeeded(List.of(new GeneratedImage(URI.create("https://r2.apixo.ai/image.png"),
+                null)), List.of(), T0.plusSeconds(41));
+        EventWriter writer = new EventWriter(Redactor.NONE);
+
+        assertEquals(Map.of("amount", "0.24", "currency", "USDC", "basis", "vendor price list: 4K tier × 1 image"),
+                json(writer.write(EventMessage.of(TaskEvent.of(done)))).get("cost"));
+        assertEquals(Map.of("amount", "0.24", "currency", "USDC", "basis", "vendor price list: 4K tier × 1 image"),
+                json(writer.write(EventMessage.of(TaskEvent.of(done)).reduced("too large"))).get("cost"));
+        assertFalse(json(writer.write(EventMessage.of(TaskEvent.of(submitted)))).containsKey("cost"));
+        assertFalse(json(writer.write(EventMessage.of(TaskEvent.of(accepted().submitting(APIXO, T0)
+                .succeeded(done.images(), List.of(), T0))))).containsKey("cost"), "no price, no cost");
     }
 }

@@ -13,6 +13,7 @@ import dev.imagegen.core.task.Task;
 import dev.imagegen.core.task.TaskEvent;
 import dev.imagegen.core.task.TaskState;
 import dev.imagegen.spi.CancelOutcome;
+import dev.imagegen.spi.Cost;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.GeneratedImage;
 import dev.imagegen.spi.ModelId;
@@ -70,6 +71,10 @@ class MessageSchemasTest {
                 running.succeeded(List.of(IMAGE.withStored(COPY), new GeneratedImage(IMAGE.url(), null)),
                         List.of("image 1 was not stored: refused"), T0),
                 accepted.submitting(APIXO, T0).succeeded(List.of(IMAGE), List.of(), T0),
+                accepted.submitting(APIXO, T0).submitted(REF, Cost.ofMicros(240_000, "USDC", "vendor price list"), T0)
+                        .succeeded(List.of(IMAGE), List.of(), T0),
+                running.failed(new ProviderFailure(ErrorCode.GENERATION_FAILED, null, "x"), T0)
+                        .costed(Cost.ofMicros(0, "USDC", "vendor billing")),
                 running.cancelled("user closed the page", CancelOutcome.NOT_SUPPORTED, T0),
                 accepted.cancelled(null, null, T0))) {
             assertEventValid(task);

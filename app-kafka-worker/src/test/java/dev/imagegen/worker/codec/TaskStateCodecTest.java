@@ -3,11 +3,13 @@ package dev.imagegen.worker.codec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imagegen.core.GenerationRequest;
 import dev.imagegen.core.task.Task;
+import dev.imagegen.spi.Cost;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.GeneratedImage;
 import dev.imagegen.spi.ModelId;
@@ -57,6 +59,25 @@ class TaskStateCodecTest {
         Task back = ((StoredTask.InFlight) codec.read(codec.write(task))).task();
         assertEquals(task, back);
         assertTrue(back.copyingImages());
+    }
+
+    @Test
+    void a_price_known_at_submit_survives_a_restart_exactly() {
+        Cost price = Cost.ofMicros(134_001, "USDC", "vendor price list: 1K / 2K tier × 1 image");
+        Task task = Task.accept(fullRequest(), T0).submitting(XENODIA, T0)
+                .submitted(new ProviderTaskRef(XENODIA, ModelId.of("nano-banana-pro"), "v-1"), price, T0)
+                .running(T0.plusSeconds(3));
+        String json = new String(codec.write(task), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"amount\":\"0.134001\""), json);
+
+        Task back = ((StoredTask.InFlight) codec.read(codec.write(task))).task();
+        assertEquals(task, back);
+        assertEquals(price, back.cost());
+
+        Task unpriced = Task.accept(fullRequest(), T0).submitting(XENODIA, T0)
+                .submitted(new ProviderTaskRef(XENODIA, ModelId.of("nano-banana-pro"), "v-2"), T0);
+        assertFalse(new String(codec.write(unpriced), StandardCharsets.UTF_8).contains("cost"));
+        assertNull(((StoredTask.InFlight) codec.read(codec.write(unpriced))).task().cost());
     }
 
     @Test

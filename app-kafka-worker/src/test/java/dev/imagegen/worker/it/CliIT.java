@@ -111,7 +111,8 @@ class CliIT {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("imagegen: ACCEPTED")), run.err);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("imagegen: SUCCEEDED at xenodia (gpt-image-2)")),
                 run.err);
-        assertEquals("imagegen: saved " + image, lines.get(lines.size() - 1));
+        assertEquals("imagegen: saved " + image, lines.get(lines.size() - 2));
+        assertEquals("imagegen: cost 0.167 USDC (vendor billing)", lines.get(lines.size() - 1));
     }
 
     @Test

@@ -54,6 +54,11 @@ class DemoIT {
                     && line.contains("\"provider\":\"" + provider + "\"")), provider + " succeeded: " + events);
         }
         assertTrue(terminal.stream().anyMatch(line -> line.contains("\"code\":\"UNSUPPORTED_PARAMETER\"")), events);
+        assertTrue(terminal.stream().anyMatch(line -> line.contains("\"provider\":\"xenodia\"")
+                && line.contains("\"status\":\"SUCCEEDED\"") && line.contains("\"cost\":{\"amount\":\"0.167\","
+                + "\"currency\":\"USDC\",\"basis\":\"vendor billing\"}")), "xenodia's 1K gpt-image-2 cost: " + events);
+        assertTrue(terminal.stream().filter(line -> !line.contains("\"provider\":\"xenodia\""))
+                .noneMatch(line -> line.contains("\"cost\"")), "apixo and bailian publish no price: " + events);
         for (String line : terminal) {
             if (line.contains("\"status\":\"SUCCEEDED\"")) {
                 assertStoredUnderDemoOut(line);
@@ -74,6 +79,7 @@ class DemoIT {
                     .orElseThrow(() -> new AssertionError(sample[0] + " in the summary:\n" + log));
             Path file = Path.of(row.substring(row.lastIndexOf(' ') + 1));
             assertTrue(file.startsWith("demo-out") && Files.isRegularFile(file), row);
+            assertEquals(sample[0].equals("xenodia"), row.contains(" 0.167 USDC "), "the cost where known: " + row);
         }
         assertTrue(summary.stream().anyMatch(l -> l.trim().startsWith("xenodia ") && l.contains(" gpt-image-2 ")
                 && l.contains(" FAILED ") && l.contains(" UNSUPPORTED_PARAMETER (")), log);

@@ -3,6 +3,7 @@ package dev.imagegen.core.task;
 import dev.imagegen.core.GenerationRequest;
 import dev.imagegen.core.TaskId;
 import dev.imagegen.spi.CancelOutcome;
+import dev.imagegen.spi.Cost;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.GeneratedImage;
 import dev.imagegen.spi.ProviderFailure;
@@ -41,12 +42,16 @@ import java.util.Optional;
  * @param vendorImages       the images the vendor finished the task with, while they are being copied into the image
  *                           store (the task keeps its state, and a restart resumes the copy instead of calling the
  *                           vendor again); empty otherwise, and always on a terminal task
+ * @param cost               what the task costs (CONTRACT §5.3 {@code cost}): the vendor's price known when it
+ *                           accepted the task, replaced by what the vendor reports on the finished task; kept on
+ *                           SUCCEEDED, on FAILED only where the vendor reported it for the failed task, never on
+ *                           CANCELLED; null where not known (never a guess)
  */
 public record Task(GenerationRequest request, TaskState state, ProviderId provider, ProviderTaskRef providerTask,
                    List<Attempt> attempts, List<GeneratedImage> images, ProviderFailure failure,
                    List<String> warnings, Instant createdAt, Instant updatedAt, Instant submitIntentAt,
                    Instant submittedAt, int polls, Integer progress, CancelOutcome vendorCancellation,
-                   List<GeneratedImage> vendorImages) {
+                   List<GeneratedImage> vendorImages, Cost cost) {
 
     public Task {
         Objects.requireNonNull(request, "request");
@@ -65,7 +70,7 @@ public record Task(GenerationRequest request, TaskState state, ProviderId provid
     /** A new task for a request, ACCEPTED now. */
     public static Task accept(GenerationRequest request, Instant now) {
         return new Task(request, TaskState.ACCEPTED, null, null, List.of(), List.of(), null, List.of(), now, now,
-                null, null, 0, null, null, List.of());
+                null, null, 0, null, null, List.of(), null);
     }
 
     public TaskId id() {
@@ -93,41 +98,65 @@ public record Task(GenerationRequest request, TaskState state, ProviderId provid
     public Task submitting(ProviderId to, Instant now) {
         requireState(TaskState.ACCEPTED, "record a submit intent");
         return new Task(request, state, to, null, attempts, images, failure, warnings, createdAt, now, now, null,
-                polls, progress, vendorCancellation, vendorImages);
+                polls, progress, vendorCancellation, vendorImages, cost);
     }
 
     /** A submit that failed before any vendor accepted the task; the task stays ACCEPTED for a fallback. */
     public Task submitFailed(ErrorCode code, Instant now) {
         requireState(TaskState.ACCEPTED, "record a failed submit");
         return new Task(request, state, provider, null, plus(attempts, Attempt.failed(provider, code)), images,
-                failure, warnings, createdAt, now, null, null, polls, progress, vendorCancellation, vendorImages);
+                failure, warnings, createdAt, now, null, null, polls, progress, vendorCancellation, vendorImages, cost);
     }
 
     /** The vendor accepted the task; inline reference bytes are let go (the vendor has them). */
     public Task submitted(ProviderTaskRef ref, Instant now) {
+        return submitted(ref, null, now);
+    }
+
+    /**
+     * The vendor accepted the task at a price its published prices say (null: none known); inline reference bytes
+     * are let go (the vendor has them).
+     */
+    public Task submitted(ProviderTaskRef ref, Cost price, Instant now) {
         check(TaskState.SUBMITTED);
         return new Task(request.withoutInlineReferences(), TaskState.SUBMITTED, ref.provider(), ref,
                 plus(attempts, Attempt.accepted(ref.provider())), images, failure, warnings, createdAt, now, null,
-                now, polls, progress, vendorCancellation, vendorImages);
+                now, polls, progress, vendorCancellation, vendorImages, price);
+    }
+
+    /**
+     * What the vendor reports the task cost, on its finished answer; it replaces the price known at submit. The
+     * state is unchanged; null changes nothing. On a FAILED task this is the only way a cost is kept.
+     */
+    public Task costed(Cost reported) {
+        if (reported == null) {
+            return this;
+        }
+        return new Task(request, state, provider, providerTask, attempts, images, failure, warnings, createdAt,
+                updatedAt, submitIntentAt, submittedAt, polls, progress, vendorCancellation, vendorImages, reported);
+    }
+
+    public Optional<Cost> costIfKnown() {
+        return Optional.ofNullable(cost);
     }
 
     /** The vendor reports the task is being generated. */
     public Task running(Instant now) {
         check(TaskState.RUNNING);
         return new Task(request, TaskState.RUNNING, provider, providerTask, attempts, images, failure, warnings,
-                createdAt, now, null, submittedAt, polls, progress, vendorCancellation, vendorImages);
+                createdAt, now, null, submittedAt, polls, progress, vendorCancellation, vendorImages, cost);
     }
 
     /** The vendor reports a new progress value (the state is unchanged). */
     public Task progressed(int value, Instant now) {
         return new Task(request, state, provider, providerTask, attempts, images, failure, warnings, createdAt, now,
-                submitIntentAt, submittedAt, polls, value, vendorCancellation, vendorImages);
+                submitIntentAt, submittedAt, polls, value, vendorCancellation, vendorImages, cost);
     }
 
     /** One more status call was made (the state is unchanged). */
     public Task polled(Instant now) {
         return new Task(request, state, provider, providerTask, attempts, images, failure, warnings, createdAt, now,
-                submitIntentAt, submittedAt, polls + 1, progress, vendorCancellation, vendorImages);
+                submitIntentAt, submittedAt, polls + 1, progress, vendorCancellation, vendorImages, cost);
     }
 
     /**
@@ -142,7 +171,7 @@ public record Task(GenerationRequest request, TaskState state, ProviderId provid
         }
         return new Task(request, state, provider, providerTask, attempts, images, failure,
                 concat(warnings, newWarnings), createdAt, now, null, submittedAt, polls, progress, vendorCancellation,
-                result);
+                result, cost);
     }
 
     /** Whether the vendor finished the task and its images are being copied (see {@link #vendorImages()}). */
@@ -158,7 +187,8 @@ public record Task(GenerationRequest request, TaskState state, ProviderId provid
         }
         List<Attempt> tried = state == TaskState.ACCEPTED ? plus(attempts, Attempt.accepted(provider)) : attempts;
         return new Task(request, TaskState.SUCCEEDED, provider, providerTask, tried, result, null,
-                concat(warnings, newWarnings), createdAt, now, null, submittedAt, polls, progress, null, List.of());
+                concat(warnings, newWarnings), createdAt, now, null, submittedAt, polls, progress, null, List.of(),
+                cost);
     }
 
     /** Finished without images. */
@@ -175,7 +205,7 @@ public record Task(GenerationRequest request, TaskState state, ProviderId provid
         check(TaskState.FAILED);
         Objects.requireNonNull(why, "failure");
         return new Task(request, TaskState.FAILED, provider, providerTask, attempts, List.of(), why, warnings,
-                createdAt, now, null, submittedAt, polls, progress, vendorCancellation, List.of());
+                createdAt, now, null, submittedAt, polls, progress, vendorCancellation, List.of(), null);
     }
 
     /**
@@ -188,7 +218,7 @@ public record Task(GenerationRequest request, TaskState state, ProviderId provid
         check(TaskState.CANCELLED);
         List<String> said = reason == null ? warnings : plus(warnings, reason);
         return new Task(request, TaskState.CANCELLED, provider, providerTask, attempts, List.of(), null, said,
-                createdAt, now, null, submittedAt, polls, progress, vendorCancellation, List.of());
+                createdAt, now, null, submittedAt, polls, progress, vendorCancellation, List.of(), null);
     }
 
     private void check(TaskState target) {

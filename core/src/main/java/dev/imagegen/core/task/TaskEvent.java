@@ -2,6 +2,7 @@ package dev.imagegen.core.task;
 
 import dev.imagegen.core.TaskId;
 import dev.imagegen.spi.CancelOutcome;
+import dev.imagegen.spi.Cost;
 import dev.imagegen.spi.GeneratedImage;
 import dev.imagegen.spi.ModelId;
 import dev.imagegen.spi.ProviderFailure;
@@ -30,11 +31,13 @@ import java.util.Map;
  * @param progress       the vendor's progress, 0 to 100, where it reports one (on ACCEPTED, SUBMITTED, RUNNING)
  * @param vendorCancellation on CANCELLED, and on FAILED with TIMEOUT, what asking the vendor to cancel came to; null
  *                       when no vendor task existed
+ * @param cost           on terminal events, what the task cost where the vendor reports or publishes it (see
+ *                       {@link Task#cost()}); null otherwise
  */
 public record TaskEvent(TaskId taskId, TaskState status, ProviderId provider, ModelId model, String providerTaskId,
                         List<GeneratedImage> images, ProviderFailure failure, List<String> warnings,
                         List<Attempt> attempts, Instant occurredAt, Map<String, String> metadata,
-                        Integer progress, CancelOutcome vendorCancellation) {
+                        Integer progress, CancelOutcome vendorCancellation, Cost cost) {
 
     public TaskEvent {
         images = List.copyOf(images);
@@ -49,7 +52,7 @@ public record TaskEvent(TaskId taskId, TaskState status, ProviderId provider, Mo
         return new TaskEvent(task.id(), task.state(), task.provider(), task.request().model(),
                 ref == null ? null : ref.taskId(), task.images(), task.failure(), task.warnings(), task.attempts(),
                 task.updatedAt(), task.request().metadata(), task.terminal() ? null : task.progress(),
-                task.vendorCancellation());
+                task.vendorCancellation(), task.terminal() ? task.cost() : null);
     }
 
     public boolean terminal() {

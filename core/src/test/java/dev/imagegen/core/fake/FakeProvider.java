@@ -1,6 +1,7 @@
 package dev.imagegen.core.fake;
 
 import dev.imagegen.spi.CancelOutcome;
+import dev.imagegen.spi.Cost;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.GeneratedImage;
 import dev.imagegen.spi.ImageProvider;
@@ -73,6 +74,7 @@ public final class FakeProvider implements ImageProvider {
     private final Deque<ProviderException> pollFailures = new ArrayDeque<>();
     private volatile Runnable beforeSubmit = () -> { };
     private volatile CancelOutcome cancelAnswer = CancelOutcome.NOT_SUPPORTED;
+    private volatile Cost price;
     private final List<String> cancelled = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -170,6 +172,12 @@ public final class FakeProvider implements ImageProvider {
         }
     }
 
+    /** The price submits answer from now on: an accepted task's price, a synchronous answer's cost (null: none). */
+    public FakeProvider pricedAt(Cost value) {
+        price = value;
+        return this;
+    }
+
     /** What this vendor answers a cancel with (default: it cannot cancel). */
     public FakeProvider cancelsWith(CancelOutcome answer) {
         cancelAnswer = answer;
@@ -200,7 +208,7 @@ public final class FakeProvider implements ImageProvider {
             script = scripts.isEmpty() ? new Script.Task(List.of(queued(), running(), succeeded())) : scripts.poll();
         }
         if (script instanceof Script.Sync) {
-            return CompletableFuture.completedFuture(new Submission.Completed(List.of(image()), List.of()));
+            return CompletableFuture.completedFuture(new Submission.Completed(List.of(image()), List.of(), price));
         }
         if (script instanceof Script.Fail fail) {
             return CompletableFuture.failedFuture(fail.error());
@@ -213,7 +221,7 @@ public final class FakeProvider implements ImageProvider {
         String taskId = id + "-task-" + taskNumbers.incrementAndGet();
         tasks.put(taskId, new ArrayDeque<>(((Script.Task) script).states()));
         return CompletableFuture.completedFuture(new Submission.Accepted(
-                new ProviderTaskRef(id, request.model(), taskId), PollHint.NONE));
+                new ProviderTaskRef(id, request.model(), taskId), PollHint.NONE, price));
     }
 
     @Override

@@ -129,7 +129,7 @@ final class Endpoints {
         Optional<TaskBook.SimTask> task = tasks.find(id);
         tasks.ledger.statusAsked(id, System.currentTimeMillis());
         SimState.stall(state.pollStall);
-        return task.map(t -> VendorAnswer.of(200, tasks.taskJson(t, baseUrl.get())))
+        return task.map(t -> VendorAnswer.of(200, tasks.taskJson(t, baseUrl.get(), state.reportBilling)))
                 .orElseGet(() -> VendorAnswer.error(404, "not_found", "task '" + id + "' not found", null));
     }
 

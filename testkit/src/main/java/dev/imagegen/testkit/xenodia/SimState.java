@@ -31,6 +31,7 @@ final class SimState {
     volatile ResponseMode mode;
     volatile boolean discoveryDown;
     volatile boolean echoPresentedKey;
+    volatile boolean reportBilling;
     volatile Map<String, SimulatedModel> models;
 
     final ConcurrentLinkedDeque<ReceivedSubmit> received = new ConcurrentLinkedDeque<>();
@@ -60,6 +61,7 @@ final class SimState {
         mode = options.responseMode();
         discoveryDown = false;
         echoPresentedKey = false;
+        reportBilling = true;
         serve(SimulatedModel.defaults());
         received.clear();
         receivedCount.set(0);

@@ -77,6 +77,17 @@ public record SimulatedModel(String id, String ownedBy, List<String> aspectRatio
                 channels, tiers);
     }
 
+    /**
+     * The price in micro-USDC of one image at a resolution: the tier whose id names it ({@code 1k_2k} for 1K and
+     * 2K); null when no tier does.
+     */
+    public Long priceOf(String resolution) {
+        String label = resolution.toLowerCase(java.util.Locale.ROOT);
+        return priceTiers.entrySet().stream()
+                .filter(tier -> List.of(tier.getKey().toLowerCase(java.util.Locale.ROOT).split("_")).contains(label))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
     boolean forbids(String aspectRatio, String resolution) {
         return aspectRatio != null && resolution != null
                 && forbidden.getOrDefault(aspectRatio, List.of()).contains(resolution);

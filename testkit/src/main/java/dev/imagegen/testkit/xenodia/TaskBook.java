@@ -19,9 +19,9 @@ final class TaskBook {
     static final Set<String> SUCCESS_WORDS = Set.of("success", "succeeded", "completed", "complete");
     static final Set<String> FAILURE_WORDS = Set.of("fail", "failed", "error", "errored");
 
-    /** One task: what it was asked, and how it is to end. */
+    /** One task: what it was asked, how it is to end, and its tier price in micro-USDC (null: no tier). */
     record SimTask(String id, String model, long createdNanos, long createdEpochSeconds, String pinnedState,
-                   String failCode, String imageExtension, Map<String, Object> request) {
+                   String failCode, String imageExtension, Map<String, Object> request, Long priceMicroUsdc) {
     }
 
     private final Map<String, SimTask> tasks = new ConcurrentHashMap<>();
@@ -44,7 +44,8 @@ final class TaskBook {
         request.put("reference_count", submit.imageInputs().size() + submit.files().size());
         SimTask task = new SimTask("task_" + UUID.randomUUID().toString().replace("-", ""), submit.model().id(),
                 System.nanoTime(), System.currentTimeMillis() / 1000, pinnedState, failCode,
-                "jpg".equals(submit.outputFormat()) ? "jpg" : "png", request);
+                "jpg".equals(submit.outputFormat()) ? "jpg" : "png", request,
+                submit.model().priceOf((String) request.get("resolution")));
         tasks.put(task.id(), task);
         long now = System.currentTimeMillis();
         ledger.created(task.id(), now, pinnedState == null ? now + options.total().toMillis() : TaskLedger.NEVER);
@@ -84,8 +85,8 @@ final class TaskBook {
         return URI.create(base + "/files/" + task.id() + "/0." + task.imageExtension());
     }
 
-    /** The {@code GET /v1/tasks/{id}} body. */
-    Map<String, Object> taskJson(SimTask task, URI base) {
+    /** The {@code GET /v1/tasks/{id}} body, with its {@code billing} where {@code billing} is true. */
+    Map<String, Object> taskJson(SimTask task, URI base, boolean billing) {
         String state = stateOf(task);
         boolean success = SUCCESS_WORDS.contains(state);
         boolean failure = FAILURE_WORDS.contains(state);
@@ -98,7 +99,9 @@ final class TaskBook {
         String code = task.failCode() == null ? "image_generation_failed" : task.failCode();
         json.put("error", failure ? SimulatedModel.orderedMap("code", code, "message", failureMessage(code)) : Map.of());
         json.put("progress", progress(task, state, success || failure));
-        json.put("billing", billing(success, failure));
+        if (billing) {
+            json.put("billing", billing(task.priceMicroUsdc() == null ? 0 : task.priceMicroUsdc(), success, failure));
+        }
         json.put("updated_at", now);
         json.put("completed_at", success || failure ? now : null);
         return json;
@@ -138,10 +141,11 @@ final class TaskBook {
         return (int) Math.min(95, Math.max(1, 100 * into / options.generating().toNanos()));
     }
 
-    private static Map<String, Object> billing(boolean success, boolean failure) {
+    /** The task's tier price reserved, then committed on success or released on failure. */
+    private static Map<String, Object> billing(long price, boolean success, boolean failure) {
         String status = success ? "committed" : failure ? "released" : "reserved";
-        return SimulatedModel.orderedMap("status", status, "reserve_amount_micro_usdc", 134_000,
-                "actual_amount_micro_usdc", success ? 134_000 : 0, "released_amount_micro_usdc", failure ? 134_000 : 0);
+        return SimulatedModel.orderedMap("status", status, "reserve_amount_micro_usdc", price,
+                "actual_amount_micro_usdc", success ? price : 0, "released_amount_micro_usdc", failure ? price : 0);
     }
 
     static String failureMessage(String code) {

@@ -149,6 +149,14 @@ public final class XenodiaSimulator implements VendorSimulator, AutoCloseable {
         state.discoveryDown = down;
     }
 
+    /**
+     * Whether task answers carry {@code billing} (the task's tier price reserved, then committed on success or
+     * released on failure); true after a reset. False: no {@code billing} field at all.
+     */
+    public void reportBilling(boolean report) {
+        state.reportBilling = report;
+    }
+
     /** The models submits are checked against and discovery lists, from now on, in this order. */
     public void serveModels(List<SimulatedModel> served) {
         state.serve(served);

@@ -189,6 +189,22 @@ class XenodiaSimulatorTest {
     }
 
     @Test
+    void a_task_bills_its_tier_price_unless_billing_reports_are_switched_off() throws Exception {
+        simulator.pinTasksTo("success");
+        String id = taskId(post("{\"model\":\"gpt-image-2\",\"prompt\":\"p\",\"aspect_ratio\":\"16:9\","
+                + "\"resolution\":\"4K\"}", bearer()));
+        Map<?, ?> billing = (Map<?, ?>) get("/v1/tasks/" + id, bearer()).json().get("billing");
+        assertEquals("committed", billing.get("status"));
+        assertEquals(250_000, ((Number) billing.get("actual_amount_micro_usdc")).intValue());
+        String open = taskId(post("{\"model\":\"nano-banana-pro\",\"prompt\":\"p\"}", bearer()));
+        assertEquals(134_000, ((Number) ((Map<?, ?>) get("/v1/tasks/" + open, bearer()).json().get("billing"))
+                .get("actual_amount_micro_usdc")).intValue(), "an open resolution is 1K");
+
+        simulator.reportBilling(false);
+        assertTrue(!get("/v1/tasks/" + id, bearer()).json().containsKey("billing"));
+    }
+
+    @Test
     void an_unknown_task_is_404_and_its_images_are_not_served() throws Exception {
         assertEquals(404, get("/v1/tasks/task_nope", bearer()).status);
         assertEquals(404, get("/files/task_nope/0.png", null).status);
