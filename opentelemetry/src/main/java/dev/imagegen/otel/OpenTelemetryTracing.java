@@ -4,7 +4,6 @@ import dev.imagegen.core.TraceContext;
 import dev.imagegen.core.Tracing;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -73,7 +72,7 @@ public final class OpenTelemetryTracing implements Tracing {
                 : W3CTraceContextPropagator.getInstance().extract(Context.root(), parent, HEADERS);
         var builder = tracer().spanBuilder(name).setParent(context).setSpanKind(INTAKE.equals(name) ? SpanKind.CONSUMER : SpanKind.CLIENT);
         attributes.forEach(builder::setAttribute);
-        Span span = builder.startSpan();
+        io.opentelemetry.api.trace.Span span = builder.startSpan();
         return span.isRecording() ? new Recording(span) : Tracing.Span.NONE;
     }
 
@@ -88,9 +87,9 @@ public final class OpenTelemetryTracing implements Tracing {
 
     /** An OpenTelemetry span behind the port. */
     private static final class Recording implements Tracing.Span {
-        private final Span span;
+        private final io.opentelemetry.api.trace.Span span;
 
-        Recording(Span span) {
+        Recording(io.opentelemetry.api.trace.Span span) {
             this.span = span;
         }
 
