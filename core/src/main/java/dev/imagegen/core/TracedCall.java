@@ -20,8 +20,7 @@ import java.util.function.Supplier;
  */
 final class TracedCall {
 
-    /** The error code of a call that failed with something other than a {@link ProviderException}. */
-    static final String INTERNAL = "INTERNAL";
+    static final String INTERNAL = Tracing.INTERNAL_ERROR;
 
     private TracedCall() {
     }

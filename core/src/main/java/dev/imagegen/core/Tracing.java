@@ -30,6 +30,8 @@ public interface Tracing {
     String VENDOR_TASK_ID = "imagegen.vendor_task_id";
     /** On a failed span: the error code (CONTRACT.md 3.3), also the span status's description. */
     String ERROR_CODE = "error.type";
+    /** The error code of a call that failed with something other than a vendor's error. */
+    String INTERNAL_ERROR = "INTERNAL";
 
     /** No tracing: every span is {@link Span#NONE}. */
     Tracing NONE = (name, parent, attributes) -> Span.NONE;
