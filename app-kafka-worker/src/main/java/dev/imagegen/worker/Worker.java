@@ -1,6 +1,7 @@
 package dev.imagegen.worker;
 
 import dev.imagegen.core.ImageGeneration;
+import dev.imagegen.core.Tracing;
 import dev.imagegen.core.task.TaskEvent;
 import dev.imagegen.spi.ConfigKey;
 import dev.imagegen.spi.ImageProvider;
@@ -34,6 +35,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One running worker: the providers the configuration enables, the engine, the Kafka loop on its own thread and
@@ -73,12 +75,27 @@ public final class Worker implements AutoCloseable {
      * @throws dev.imagegen.spi.ConfigException when a provider's or result custody's configuration is incomplete
      */
     public static Worker start(WorkerConfig config, ProviderConfig providerConfig, ProviderRegistry registry) {
-        return start(config, providerConfig, registry, ImageStores::open);
+        return start(config, providerConfig, registry, ImageStores::open, Tracing.fromClassPath());
+    }
+
+    /**
+     * {@link #start(WorkerConfig, ProviderConfig, ProviderRegistry)} with the spans going to {@code tracing} (default:
+     * the global OpenTelemetry, that is the Java agent's or none; for an instance of your own,
+     * {@code OpenTelemetryTracing.of(openTelemetry)}).
+     */
+    public static Worker start(WorkerConfig config, ProviderConfig providerConfig, ProviderRegistry registry,
+                               Tracing tracing) {
+        return start(config, providerConfig, registry, ImageStores::open, tracing);
     }
 
     /** {@link #start(WorkerConfig, ProviderConfig, ProviderRegistry)} with the image store from {@code stores}. */
     static Worker start(WorkerConfig config, ProviderConfig providerConfig, ProviderRegistry registry,
                         Function<ProviderConfig, Optional<ImageStore>> stores) {
+        return start(config, providerConfig, registry, stores, Tracing.fromClassPath());
+    }
+
+    private static Worker start(WorkerConfig config, ProviderConfig providerConfig, ProviderRegistry registry,
+                                Function<ProviderConfig, Optional<ImageStore>> stores, Tracing tracing) {
         Optional<ImageStore> images = stores.apply(providerConfig);
         WorkerMetrics metrics = new WorkerMetrics();
         KafkaTaskStore store = new KafkaTaskStore();
@@ -91,7 +108,7 @@ public final class Worker implements AutoCloseable {
             ImageGeneration.Builder builder = ImageGeneration.builder().providers(providers)
                     .providerOrder(config.providerOrder()).taskStore(store)
                     .unknownOutcomePolicy(config.unknownOutcome()).listener(Worker::trace)
-                    .listener(metrics::taskEvent).closeTimeout(Duration.ZERO)
+                    .listener(metrics::taskEvent).closeTimeout(Duration.ZERO).tracing(tracing)
                     .callbackSecret(CallbackSecret.derive(config.groupId(), providerSecrets));
             engine = images.map(builder::imageStore).orElse(builder).build();
         } catch (RuntimeException e) {
@@ -118,7 +135,7 @@ public final class Worker implements AutoCloseable {
                     config.dedupRetention()),
                     clients.commandConsumer(), clients::producer,
                     KafkaRestorers.create(admin, clients.restoreConsumer(), config.topics().tasks()), engine.host(),
-                    store, codecs, metrics, Clock.systemUTC());
+                    store, codecs, metrics, Clock.systemUTC(), tracing);
             metrics.gauge("imagegen.tasks.in.flight", "tasks the engine drives now", engine.host()::inFlight);
             metrics.gauge("imagegen.partitions.owned", "command partitions this worker owns", loop::partitionsOwned);
             metrics.gauge("imagegen.commandids.remembered", "commandIds remembered for idempotency (in flight, or "
@@ -221,9 +238,14 @@ public final class Worker implements AutoCloseable {
     /** At DEBUG, one line per task state change: ids, provider and outcome codes only (never caller text). */
     private static void trace(TaskEvent event) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("task {} {} provider={} vendorTask={} code={} attempts={}", event.taskId(), event.status(),
-                    event.provider(), event.providerTaskId(), event.failure() == null ? null : event.failure().code(),
-                    event.attempts().size());
+            MDC.put("commandId", event.taskId().value());
+            try {
+                LOG.debug("task {} {} provider={} vendorTask={} code={} attempts={}", event.taskId(), event.status(),
+                        event.provider(), event.providerTaskId(),
+                        event.failure() == null ? null : event.failure().code(), event.attempts().size());
+            } finally {
+                MDC.remove("commandId");
+            }
         }
     }
 

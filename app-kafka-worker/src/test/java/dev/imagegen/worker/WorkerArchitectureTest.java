@@ -27,4 +27,7 @@ class WorkerArchitectureTest {
     static final ArchRule only_demo_touches_the_broker = noClasses().that().resideOutsideOfPackage("..worker.demo..")
             .should().dependOnClassesThat().resideInAnyPackage("kafka..", "org.apache.kafka.server..")
             .because("the in-process broker is the demo's, never the worker's");
+
+    @ArchTest
+    static final ArchRule no_opentelemetry_outside_tracing = ArchitectureRules.noOpenTelemetryOutsideTracing();
 }

@@ -6,7 +6,6 @@ import dev.imagegen.spi.StoredImage;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -70,12 +69,9 @@ final class Custody {
         Copies copies = new Copies(images.size());
         for (int i = 0; i < images.size(); i++) {
             int index = i;
-            CompletionStage<StoredImage> copy;
-            try {
-                copy = e.images.store(rt.task.id().value(), index, images.get(index));
-            } catch (RuntimeException thrown) {
-                copy = CompletableFuture.failedFuture(thrown);
-            }
+            CompletionStage<StoredImage> copy = TracedCall.run(e, rt, Tracing.DOWNLOAD,
+                    () -> e.images.store(rt.task.id().value(), index, images.get(index)),
+                    stored -> stored == null ? TracedCall.INTERNAL : null);
             e.whenAnswered(rt, copy, (stored, error) -> {
                 copies.answered(index, stored, error == null ? null : reason(error));
                 if (copies.left == 0) {

@@ -80,12 +80,8 @@ final class Ending {
     private void cancelAtVendor(RunningTask rt, ProviderTaskRef ref, RunningTask.Stop stop) {
         rt.stopping = true;
         e.cancelTimer(rt);
-        CompletionStage<CancelOutcome> call;
-        try {
-            call = rt.lane.provider.cancel(ref);
-        } catch (RuntimeException thrown) {
-            call = CompletableFuture.failedFuture(thrown);
-        }
+        CompletionStage<CancelOutcome> call = TracedCall.run(e, rt, Tracing.CANCEL, () -> rt.lane.provider.cancel(ref),
+                outcome -> outcome == CancelOutcome.FAILED ? CancelOutcome.FAILED.name() : null);
         e.atWhileStopping(rt, e.now().plus(CANCEL_WAIT), () -> cancelled(rt, ref, stop, CancelOutcome.FAILED));
         e.whenAnswered(rt, call, (outcome, error) -> cancelled(rt, ref, stop,
                 error == null && outcome != null ? outcome : CancelOutcome.FAILED));

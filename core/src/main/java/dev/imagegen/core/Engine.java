@@ -40,6 +40,8 @@ final class Engine {
     final Notifier notifier;
     /** Where result images are copied; null when custody is off. */
     final ImageStore images;
+    /** Where the spans of vendor calls and downloads go ({@link Tracing#NONE} for none). */
+    final Tracing tracing;
     final Map<TaskId, RunningTask> running = new ConcurrentHashMap<>();
     /** The result of every task asked for and not yet over (running, or being looked up), by id. */
     final Map<TaskId, CompletableFuture<Task>> results = new HashMap<>();
@@ -51,7 +53,7 @@ final class Engine {
 
     Engine(Map<ProviderId, ProviderLane> lanes, Router router, TaskStore store, RetryPolicy retryPolicy,
            UnknownOutcomePolicy unknownOutcomePolicy, EngineScheduler scheduler, Clock clock, DoubleSupplier jitter,
-           Notifier notifier, ImageStore images) {
+           Notifier notifier, ImageStore images, Tracing tracing) {
         this.lanes = lanes;
         this.router = router;
         this.store = store;
@@ -62,6 +64,7 @@ final class Engine {
         this.jitter = jitter;
         this.notifier = notifier;
         this.images = images;
+        this.tracing = tracing;
     }
 
     void ending(Ending value) {

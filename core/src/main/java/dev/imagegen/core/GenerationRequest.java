@@ -36,12 +36,14 @@ import java.util.Optional;
  * @param providerOptions vendor-native fields per provider, passed to that provider only, never null
  * @param deadline        the instant by which the task must be terminal (else it fails with TIMEOUT), or null
  * @param metadata        caller data echoed on every event, at most 32 entries, never null
+ * @param trace           the caller's W3C trace context (carried onto every event and parenting the engine's
+ *                        spans), or null
  */
 public record GenerationRequest(TaskId id, ProviderId provider, ModelId model, String prompt, String negativePrompt,
                                 AspectRatio aspectRatio, Resolution resolution, OutputFormat outputFormat, int n,
                                 Long seed, List<Reference> references,
                                 Map<ProviderId, Map<String, Object>> providerOptions, Instant deadline,
-                                Map<String, String> metadata) {
+                                Map<String, String> metadata, TraceContext trace) {
 
     /** The most metadata entries a request may carry. */
     public static final int MAX_METADATA_ENTRIES = 32;
@@ -102,7 +104,17 @@ public record GenerationRequest(TaskId id, ProviderId provider, ModelId model, S
         }
         List<Reference> urls = references.stream().filter(r -> !(r instanceof Reference.Inline)).toList();
         return new GenerationRequest(id, provider, model, prompt, negativePrompt, aspectRatio, resolution,
-                outputFormat, n, seed, urls, providerOptions, deadline, metadata);
+                outputFormat, n, seed, urls, providerOptions, deadline, metadata, trace);
+    }
+
+    public Optional<TraceContext> traceIfAny() {
+        return Optional.ofNullable(trace);
+    }
+
+    /** This request with that trace context (null for none). */
+    public GenerationRequest withTrace(TraceContext value) {
+        return new GenerationRequest(id, provider, model, prompt, negativePrompt, aspectRatio, resolution,
+                outputFormat, n, seed, references, providerOptions, deadline, metadata, value);
     }
 
     public static Builder builder() {
@@ -130,6 +142,7 @@ public record GenerationRequest(TaskId id, ProviderId provider, ModelId model, S
         private final Map<ProviderId, Map<String, Object>> providerOptions = new LinkedHashMap<>();
         private Instant deadline;
         private final Map<String, String> metadata = new LinkedHashMap<>();
+        private TraceContext trace;
 
         private Builder() {
         }
@@ -254,6 +267,12 @@ public record GenerationRequest(TaskId id, ProviderId provider, ModelId model, S
             return this;
         }
 
+        /** The caller's W3C trace context (see {@link TraceContext#fromHeaders}), or null for none. */
+        public Builder trace(TraceContext value) {
+            trace = value;
+            return this;
+        }
+
         public Builder metadata(Map<String, String> values) {
             values.forEach((key, value) -> {
                 if (key == null || value == null) {
@@ -284,7 +303,8 @@ public record GenerationRequest(TaskId id, ProviderId provider, ModelId model, S
                 throw new InvalidRequestException(all);
             }
             return new GenerationRequest(id == null ? TaskId.random() : id, provider, model, prompt, negativePrompt,
-                    aspectRatio, resolution, outputFormat, n, seed, references, providerOptions, deadline, metadata);
+                    aspectRatio, resolution, outputFormat, n, seed, references, providerOptions, deadline, metadata,
+                    trace);
         }
 
         private <T> Builder parse(String field, String text, java.util.function.Function<String, T> parser,

@@ -75,7 +75,8 @@ public final class ImageGeneration implements AutoCloseable {
             lanes.put(provider.descriptor().id(), new ProviderLane(provider));
         }
         this.engine = new Engine(lanes, new Router(), store, b.retryPolicy, b.unknownOutcomePolicy,
-                scheduler, b.clock, b.jitter, new Notifier(b.listeners, notifications), b.imageStore);
+                scheduler, b.clock, b.jitter, new Notifier(b.listeners, notifications), b.imageStore,
+                b.tracing != null ? b.tracing : Tracing.fromClassPath());
         this.driver = new TaskDriver(engine, b.callbackSecret != null ? b.callbackSecret : randomSecret());
         this.host = new EngineHost(this, driver, store);
     }
@@ -223,6 +224,7 @@ public final class ImageGeneration implements AutoCloseable {
         private boolean closeProviders = true;
         private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
         private byte[] callbackSecret;
+        private Tracing tracing;
 
         private Builder() {
         }
@@ -343,6 +345,18 @@ public final class ImageGeneration implements AutoCloseable {
                 throw new IllegalArgumentException("callbackSecret must have at least 16 bytes, got " + value.length);
             }
             callbackSecret = value.clone();
+            return this;
+        }
+
+        /**
+         * Where the engine's spans go (a submit, status, cancel or download span per vendor call, each a child of the
+         * request's {@link GenerationRequest#trace() trace context}). Default: {@link Tracing#fromClassPath()}, the
+         * OpenTelemetry API through the module {@code imagegen-opentelemetry} when it is on the class path (global
+         * OpenTelemetry: the Java agent's, or a registered SDK; no-op otherwise), else {@link Tracing#NONE}. For an
+         * {@code OpenTelemetry} instance of your own: {@code OpenTelemetryTracing.of(openTelemetry)}.
+         */
+        public Builder tracing(Tracing value) {
+            tracing = Objects.requireNonNull(value, "tracing");
             return this;
         }
 

@@ -7,7 +7,6 @@ import dev.imagegen.spi.ProviderTaskState;
 import dev.imagegen.spi.TaskSnapshot;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -66,12 +65,8 @@ final class Poller {
     private void send(RunningTask rt) {
         rt.pollInFlight = true;
         rt.pollRequested = false;
-        CompletionStage<TaskSnapshot> call;
-        try {
-            call = rt.lane.provider.poll(rt.task.providerTask());
-        } catch (RuntimeException thrown) {
-            call = CompletableFuture.failedFuture(thrown);
-        }
+        CompletionStage<TaskSnapshot> call = TracedCall.run(e, rt, Tracing.STATUS,
+                () -> rt.lane.provider.poll(rt.task.providerTask()), TracedCall::snapshotFailure);
         e.whenAnswered(rt, call, (snapshot, error) -> answered(rt, snapshot, error));
     }
 

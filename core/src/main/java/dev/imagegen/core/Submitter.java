@@ -161,16 +161,9 @@ final class Submitter {
             if (rt.deadline != null) {
                 e.at(rt, rt.deadline, () -> ending.stop(rt, new RunningTask.Stop(true, null)));
             }
-            e.whenAnswered(rt, call(rt, request), (submission, error) -> answered(rt, submission, error));
+            e.whenAnswered(rt, TracedCall.run(e, rt, Tracing.SUBMIT, () -> rt.lane.provider.submit(request),
+                    TracedCall.noAnswerFailure()), (submission, error) -> answered(rt, submission, error));
         });
-    }
-
-    private static CompletionStage<Submission> call(RunningTask rt, ProviderRequest request) {
-        try {
-            return rt.lane.provider.submit(request);
-        } catch (RuntimeException thrown) {
-            return CompletableFuture.failedFuture(thrown);
-        }
     }
 
     private void answered(RunningTask rt, Submission submission, Throwable error) {

@@ -21,4 +21,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule nothing_depends_on_an_adapter = ArchitectureRules.nothingDependsOnAnAdapter();
+
+    @ArchTest
+    static final ArchRule no_opentelemetry_outside_tracing = ArchitectureRules.noOpenTelemetryOutsideTracing();
 }

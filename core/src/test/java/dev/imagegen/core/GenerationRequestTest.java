@@ -219,7 +219,7 @@ class GenerationRequestTest {
     void the_record_validates_itself_when_built_directly() {
         InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> new GenerationRequest(
                 TaskId.of("t"), null, ModelId.of("m"), " ", null, null, null, null, 0, null, List.of(), Map.of(), null,
-                entries(33)));
+                entries(33), null));
 
         assertEquals(List.of("prompt", "n", "metadata"), e.violations().stream().map(Violation::field).toList());
     }

@@ -170,6 +170,10 @@ public final class TaskStateCodec {
         g.writeStringField("deadline", instant(r.deadline()));
         g.writeFieldName("metadata");
         JsonValues.write(g, r.metadata());
+        if (r.trace() != null) {
+            g.writeStringField("traceparent", r.trace().traceparent());
+            g.writeStringField("tracestate", r.trace().tracestate());
+        }
         g.writeEndObject();
     }
 

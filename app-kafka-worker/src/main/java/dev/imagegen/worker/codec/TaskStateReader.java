@@ -2,6 +2,7 @@ package dev.imagegen.worker.codec;
 
 import dev.imagegen.core.GenerationRequest;
 import dev.imagegen.core.TaskId;
+import dev.imagegen.core.TraceContext;
 import dev.imagegen.core.task.Attempt;
 import dev.imagegen.core.task.Task;
 import dev.imagegen.spi.AspectRatio;
@@ -110,7 +111,13 @@ final class TaskStateReader {
                 r.get("resolution") == null ? null : Resolution.parse((String) r.get("resolution")),
                 r.get("outputFormat") == null ? null : OutputFormat.parse((String) r.get("outputFormat")),
                 ((Long) r.get("n")).intValue(), seed == null ? null : (Long) seed, references, options,
-                instant(r.get("deadline")), metadata);
+                instant(r.get("deadline")), metadata, trace(r));
+    }
+
+    /** The command's trace context, carried onto the task's later events (absent in states written before it). */
+    private static TraceContext trace(Map<String, Object> r) {
+        return r.get("traceparent") == null ? null
+                : new TraceContext((String) r.get("traceparent"), (String) r.get("tracestate"));
     }
 
     private static ProviderId providerId(Object value) {

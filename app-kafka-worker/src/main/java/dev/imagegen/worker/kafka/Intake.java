@@ -1,7 +1,10 @@
 package dev.imagegen.worker.kafka;
 
 import dev.imagegen.core.GenerationHost;
+import dev.imagegen.core.GenerationRequest;
 import dev.imagegen.core.TaskId;
+import dev.imagegen.core.TraceContext;
+import dev.imagegen.core.Tracing;
 import dev.imagegen.core.task.Task;
 import dev.imagegen.spi.ErrorCode;
 import dev.imagegen.spi.ProviderId;
@@ -24,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Turns what arrives (command records from Kafka, saves from the engine) into what the next transaction writes.
@@ -62,10 +66,11 @@ final class Intake {
     private final Ownership ownership;
     private final WorkerMetrics metrics;
     private final Clock clock;
+    private final Tracing tracing;
     private final List<KafkaTaskStore.Save> held = new ArrayList<>();
 
     Intake(Topics topics, RecordLimits limits, Codecs codecs, GenerationHost engine, KafkaTaskStore store,
-           Ownership ownership, WorkerMetrics metrics, Clock clock) {
+           Ownership ownership, WorkerMetrics metrics, Clock clock, Tracing tracing) {
         this.topics = topics;
         this.limits = limits;
         this.codecs = codecs;
@@ -74,7 +79,11 @@ final class Intake {
         this.ownership = ownership;
         this.metrics = metrics;
         this.clock = clock;
+        this.tracing = tracing;
     }
+
+    /** The MDC key of the commandId on the worker's per-task log lines. */
+    static final String MDC_COMMAND_ID = "commandId";
 
     void records(ConsumerRecords<byte[], byte[]> records, Outbox outbox) {
         for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -90,12 +99,28 @@ final class Intake {
                 LOG.error("internal error on {}-{}@{}; the record goes to the DLQ", record.topic(),
                         record.partition(), record.offset(), e);
                 outbox.dlq(topics.dlq(), record, "internal error: " + e.getClass().getSimpleName());
+            } finally {
+                MDC.remove(MDC_COMMAND_ID);
             }
         }
     }
 
     private void command(ConsumerRecord<byte[], byte[]> record, PartitionState state, Outbox outbox) {
         Decoded decoded = codecs.commands().read(record.value());
+        TraceContext trace = TraceHeaders.read(record.headers());
+        if (decoded instanceof Decoded.Command command) {
+            MDC.put(MDC_COMMAND_ID, command.request().id().value());
+            Tracing.Span span = intakeSpan(command, trace);
+            try {
+                generate(command.request().withTrace(trace), state, record.offset(), outbox);
+            } catch (RuntimeException e) {
+                span.failed(Tracing.INTERNAL_ERROR);
+                throw e;
+            } finally {
+                span.end();
+            }
+            return;
+        }
         if (decoded instanceof Decoded.Unreadable unreadable) {
             outbox.dlq(topics.dlq(), record, unreadable.reason());
         } else if (decoded instanceof Decoded.Cancel cancel) {
@@ -112,34 +137,49 @@ final class Intake {
                 metrics.duplicate();
                 return;
             }
+            MDC.put(MDC_COMMAND_ID, invalid.commandId());
             EventMessage event = EventMessage.invalid(invalid, now);
-            event(event, outbox);
+            event(event, trace, outbox);
             outbox.state(topics.tasks(), state.partition, invalid.commandId(),
                     codecs.tasks().finished(invalid.commandId(), event.status().name(), now));
-        } else {
-            Decoded.Command command = (Decoded.Command) decoded;
-            TaskId id = command.request().id();
-            if (!state.known.add(id.value(), CommandIds.IN_FLIGHT)) {
-                metrics.duplicate();
-                return;
-            }
-            PartitionState.EarlyCancel early = state.cancelledBefore.remove(id.value());
-            if (early != null) {
-                Instant now = clock.instant();
-                state.known.stamp(id.value(), CommandIds.minute(now));
-                event(EventMessage.cancelledBeforeStart(command.request(), early.reason(), now), outbox);
-                outbox.state(topics.tasks(), state.partition, id.value(),
-                        codecs.tasks().finished(id.value(), "CANCELLED", now));
-                return;
-            }
-            ownership.awaitFirstSave(id, state.partition, record.offset());
-            try {
-                engine.submit(command.request());
-            } catch (RuntimeException e) {
-                ownership.untrack(id);
-                state.known.remove(id.value());
-                throw e;
-            }
+        }
+    }
+
+    /** The intake span of a generate command: a child of the command's trace. */
+    private Tracing.Span intakeSpan(Decoded.Command command, TraceContext trace) {
+        if (tracing == Tracing.NONE) {
+            return Tracing.Span.NONE;
+        }
+        Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        command.request().providerIfNamed().ifPresent(p -> attributes.put(Tracing.PROVIDER, p.value()));
+        attributes.put(Tracing.MODEL, command.request().model().value());
+        attributes.put(Tracing.COMMAND_ID, command.request().id().value());
+        return tracing.start(Tracing.INTAKE, trace, attributes);
+    }
+
+    /** A generate command (its trace context in the request): to the engine, unless a duplicate or cancelled. */
+    private void generate(GenerationRequest request, PartitionState state, long offset, Outbox outbox) {
+        TaskId id = request.id();
+        if (!state.known.add(id.value(), CommandIds.IN_FLIGHT)) {
+            metrics.duplicate();
+            return;
+        }
+        PartitionState.EarlyCancel early = state.cancelledBefore.remove(id.value());
+        if (early != null) {
+            Instant now = clock.instant();
+            state.known.stamp(id.value(), CommandIds.minute(now));
+            event(EventMessage.cancelledBeforeStart(request, early.reason(), now), request.trace(), outbox);
+            outbox.state(topics.tasks(), state.partition, id.value(),
+                    codecs.tasks().finished(id.value(), "CANCELLED", now));
+            return;
+        }
+        ownership.awaitFirstSave(id, state.partition, offset);
+        try {
+            engine.submit(request);
+        } catch (RuntimeException e) {
+            ownership.untrack(id);
+            state.known.remove(id.value());
+            throw e;
         }
     }
 
@@ -168,33 +208,42 @@ final class Intake {
      */
     void saves(List<KafkaTaskStore.Save> saves, Collection<Integer> handingOver, Outbox outbox) {
         for (KafkaTaskStore.Save save : saves) {
-            Task task = save.task();
-            Integer partition = ownership.partitionOf(task.id());
-            if (partition == null || ownership.partition(partition) == null) {
-                save.done().completeExceptionally(new PartitionReleased());
-                continue;
+            MDC.put(MDC_COMMAND_ID, save.task().id().value());
+            try {
+                save(save, handingOver, outbox);
+            } finally {
+                MDC.remove(MDC_COMMAND_ID);
             }
-            if (handingOver.contains(partition) && task.submitInDoubt() && !ownership.inDoubt(task.id())) {
-                held.add(save);
-                continue;
-            }
-            byte[] state = codecs.tasks().write(task);
-            int size = RecordLimits.sizeOf(task.id().value().getBytes(StandardCharsets.UTF_8), state, NO_HEADERS);
-            if (size > limits.tasks()) {
-                tooLarge(save, partition, size, outbox);
-                continue;
-            }
-            outbox.state(topics.tasks(), partition, task.id().value(), state);
-            if (save.event() != null) {
-                event(EventMessage.of(save.event()), outbox);
-            }
-            outbox.completeOnCommit(save.done());
-            if (task.terminal()) {
-                ownership.partition(partition).known.stamp(task.id().value(), CommandIds.minute(task.updatedAt()));
-            }
-            ownership.saved(task.id(), task.terminal(), task.submitInDoubt());
-            ownership.written(task.id(), clock.instant());
         }
+    }
+
+    private void save(KafkaTaskStore.Save save, Collection<Integer> handingOver, Outbox outbox) {
+        Task task = save.task();
+        Integer partition = ownership.partitionOf(task.id());
+        if (partition == null || ownership.partition(partition) == null) {
+            save.done().completeExceptionally(new PartitionReleased());
+            return;
+        }
+        if (handingOver.contains(partition) && task.submitInDoubt() && !ownership.inDoubt(task.id())) {
+            held.add(save);
+            return;
+        }
+        byte[] state = codecs.tasks().write(task);
+        int size = RecordLimits.sizeOf(task.id().value().getBytes(StandardCharsets.UTF_8), state, NO_HEADERS);
+        if (size > limits.tasks()) {
+            tooLarge(save, partition, size, outbox);
+            return;
+        }
+        outbox.state(topics.tasks(), partition, task.id().value(), state);
+        if (save.event() != null) {
+            event(EventMessage.of(save.event()), task.request().trace(), outbox);
+        }
+        outbox.completeOnCommit(save.done());
+        if (task.terminal()) {
+            ownership.partition(partition).known.stamp(task.id().value(), CommandIds.minute(task.updatedAt()));
+        }
+        ownership.saved(task.id(), task.terminal(), task.submitInDoubt());
+        ownership.written(task.id(), clock.instant());
     }
 
     /** Gives up on commands whose first save never came (an engine failure), answering each FAILED. */
@@ -203,7 +252,7 @@ final class Intake {
             Integer partition = ownership.partitionOf(id);
             LOG.error("task {} got no answer from the engine; it ends FAILED", id);
             failed(id, partition, ErrorCode.GENERATION_FAILED, "internal error: the engine did not take the task",
-                    Map.of(), outbox);
+                    Map.of(), null, outbox);
         }
     }
 
@@ -218,18 +267,18 @@ final class Intake {
         save.done().completeExceptionally(new TaskStateTooLarge());
         failed(id, partition, ErrorCode.INVALID_REQUEST, "the command is too large for this worker: its task state "
                 + "of " + size + " bytes exceeds the tasks topic's limit of " + limits.tasks() + " bytes",
-                save.task().request().metadata(), outbox);
+                save.task().request().metadata(), save.task().request().trace(), outbox);
     }
 
     /** Stops driving a task and answers it FAILED; its commandId stays known. */
     private void failed(TaskId id, int partition, ErrorCode code, String message, Map<String, String> metadata,
-                        Outbox outbox) {
+                        TraceContext trace, Outbox outbox) {
         engine.release(id);
         store.forget(id);
         ownership.untrack(id);
         Instant now = clock.instant();
         ownership.partition(partition).known.stamp(id.value(), CommandIds.minute(now));
-        event(EventMessage.failed(id.value(), code, message, metadata, now), outbox);
+        event(EventMessage.failed(id.value(), code, message, metadata, now), trace, outbox);
         outbox.state(topics.tasks(), partition, id.value(), codecs.tasks().finished(id.value(), "FAILED", now));
     }
 
@@ -237,16 +286,17 @@ final class Intake {
      * Puts an event in the outbox; reduced ({@link EventMessage#reduced}) when the whole would exceed the events
      * topic's limit, since a record over it would fail every transaction that carries it.
      */
-    private void event(EventMessage event, Outbox outbox) {
+    private void event(EventMessage event, TraceContext trace, Outbox outbox) {
         byte[] value = codecs.events().write(event);
-        int size = RecordLimits.sizeOf(event.commandId().getBytes(StandardCharsets.UTF_8), value, NO_HEADERS);
+        int size = RecordLimits.sizeOf(event.commandId().getBytes(StandardCharsets.UTF_8), value,
+                TraceHeaders.of(trace));
         if (size > limits.events()) {
             LOG.warn("the {} event of {} would exceed the limit of {} bytes of topic {}; it goes there without its "
                     + "warnings and metadata", event.status(), event.commandId(), limits.events(), topics.events());
             value = codecs.events().write(event.reduced("warnings and metadata were left out: the event of " + size
                     + " bytes exceeded the events topic's limit of " + limits.events() + " bytes"));
         }
-        outbox.event(topics.events(), event.commandId(), value, event.status().name());
+        outbox.event(topics.events(), event.commandId(), value, event.status().name(), trace);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.imagegen.worker.kafka;
 
+import dev.imagegen.core.TraceContext;
 import dev.imagegen.worker.WorkerMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,8 +42,10 @@ final class Outbox {
         this.limits = limits;
     }
 
-    void event(String topic, String commandId, byte[] value, String status) {
-        records.add(new ProducerRecord<>(topic, commandId.getBytes(StandardCharsets.UTF_8), value));
+    /** An event, with its command's trace context as W3C headers when it has one (CONTRACT §5.3). */
+    void event(String topic, String commandId, byte[] value, String status, TraceContext trace) {
+        records.add(new ProducerRecord<>(topic, null, commandId.getBytes(StandardCharsets.UTF_8), value,
+                new RecordHeaders(TraceHeaders.of(trace))));
         eventStatuses.add(status);
     }
 

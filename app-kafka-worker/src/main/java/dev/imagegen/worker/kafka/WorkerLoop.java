@@ -1,6 +1,7 @@
 package dev.imagegen.worker.kafka;
 
 import dev.imagegen.core.GenerationHost;
+import dev.imagegen.core.Tracing;
 import dev.imagegen.worker.WorkerMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +61,13 @@ public final class WorkerLoop implements Runnable {
     public WorkerLoop(LoopSettings settings, Consumer<byte[], byte[]> consumer,
                       Supplier<Producer<byte[], byte[]>> producers, PartitionRestorer restorer, GenerationHost engine,
                       KafkaTaskStore store, Codecs codecs, WorkerMetrics metrics, Clock clock) {
+        this(settings, consumer, producers, restorer, engine, store, codecs, metrics, clock, Tracing.NONE);
+    }
+
+    /** A loop whose intake of each command is a span of {@code tracing} (a child of the command's trace). */
+    public WorkerLoop(LoopSettings settings, Consumer<byte[], byte[]> consumer,
+                      Supplier<Producer<byte[], byte[]>> producers, PartitionRestorer restorer, GenerationHost engine,
+                      KafkaTaskStore store, Codecs codecs, WorkerMetrics metrics, Clock clock, Tracing tracing) {
         this.settings = settings;
         this.consumer = consumer;
         this.engine = engine;
@@ -69,7 +77,7 @@ public final class WorkerLoop implements Runnable {
         this.lastRetentionPass = clock.instant();
         this.outbox = new Outbox(settings.limits());
         this.intake = new Intake(settings.topics(), settings.limits(), codecs, engine, store, ownership, metrics,
-                clock);
+                clock, tracing);
         this.transactions = new Transactions(producers, consumer, ownership, settings.topics().commands(), metrics);
         this.handover = new Handover(restorer, codecs.tasks(), engine, store, ownership, intake, clock,
                 settings.dedupRetention());

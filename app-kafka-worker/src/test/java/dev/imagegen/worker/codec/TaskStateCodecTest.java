@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imagegen.core.GenerationRequest;
+import dev.imagegen.core.TraceContext;
 import dev.imagegen.core.task.Task;
 import dev.imagegen.spi.Cost;
 import dev.imagegen.spi.ErrorCode;
@@ -47,6 +48,22 @@ class TaskStateCodecTest {
                 .running(T0.plusSeconds(3)).polled(T0.plusSeconds(4));
         StoredTask.InFlight back = assertInstanceOf(StoredTask.InFlight.class, codec.read(codec.write(task)));
         assertEquals(task, back.task());
+    }
+
+    @Test
+    void the_command_s_trace_context_round_trips_so_a_resumed_task_carries_it() {
+        TraceContext full = new TraceContext("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "rojo=1");
+        TraceContext bare = new TraceContext("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00", null);
+        for (TraceContext trace : new TraceContext[] {full, bare}) {
+            Task task = Task.accept(fullRequest().withTrace(trace), T0).submitting(XENODIA, T0);
+            Task back = ((StoredTask.InFlight) codec.read(codec.write(task))).task();
+            assertEquals(trace, back.request().trace());
+            assertEquals(task, back);
+        }
+        Task untraced = Task.accept(fullRequest(), T0);
+        String json = new String(codec.write(untraced), StandardCharsets.UTF_8);
+        assertFalse(json.contains("traceparent"), json);
+        assertEquals(null, ((StoredTask.InFlight) codec.read(codec.write(untraced))).task().request().trace());
     }
 
     @Test

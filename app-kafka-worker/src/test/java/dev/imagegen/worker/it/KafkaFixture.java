@@ -1,5 +1,6 @@
 package dev.imagegen.worker.it;
 
+import dev.imagegen.core.Tracing;
 import dev.imagegen.spi.ProviderConfig;
 import dev.imagegen.spi.ProviderRegistry;
 import dev.imagegen.worker.Worker;
@@ -82,6 +83,12 @@ final class KafkaFixture implements AutoCloseable {
         return Worker.start(config, ProviderConfig.of(env), ProviderRegistry.load());
     }
 
+    /** A worker whose spans go to {@code tracing}. */
+    Worker worker(WorkerConfig config, Tracing tracing) {
+        return Worker.start(config, ProviderConfig.of(Map.of("ALPHA_API_KEY", ALPHA_KEY, "BETA_API_KEY", BETA_KEY,
+                "BETA_CALLBACK_URL", "https://hooks.example")), ProviderRegistry.load(), tracing);
+    }
+
     /** Creates a topic with these settings before a worker does. */
     void createTopic(String name, int partitions, Map<String, String> configs) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
@@ -121,6 +128,21 @@ final class KafkaFixture implements AutoCloseable {
 
     void send(String topic, String key, String json) {
         send(topic, key, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends with these record headers (such as a W3C {@code traceparent}). */
+    void send(String topic, String key, String json, Map<String, String> headers) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8),
+                json.getBytes(StandardCharsets.UTF_8));
+        headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        producer.send(record);
+    }
+
+    /** A record's headers as text, last value per key. */
+    static Map<String, String> headers(ConsumerRecord<byte[], byte[]> record) {
+        Map<String, String> out = new HashMap<>();
+        record.headers().forEach(h -> out.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        return out;
     }
 
     void flush() {

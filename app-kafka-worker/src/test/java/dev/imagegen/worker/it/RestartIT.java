@@ -32,7 +32,7 @@ class RestartIT {
             for (int i = 0; i < 12; i++) {
                 String id = "restart-" + i;
                 ids.add(id);
-                fixture.send(config.topics().commands(), id, command(id, "long work @ms=6000", ""));
+                fixture.send(config.topics().commands(), id, command(id, "long work @ms=6000", ""), trace(i));
             }
             fixture.flush();
             fixture.read(config.topics().events(), records -> ids.stream().allMatch(id -> eventsOf(records, id)
@@ -50,11 +50,28 @@ class RestartIT {
                 List<Map<String, Object>> mine = eventsOf(events, id);
                 assertEquals("SUCCEEDED", mine.get(mine.size() - 1).get("status"), id);
                 assertEquals(1, TestVendor.submitsOf(id), id + " reached the vendor exactly once");
+                int index = ids.indexOf(id);
+                for (ConsumerRecord<byte[], byte[]> event : events) {
+                    if (id.equals(KafkaFixture.json(event).get("commandId"))) {
+                        assertEquals(trace(index), KafkaFixture.headers(event), id + ": the command's trace "
+                                + "headers on every event, before and after the takeover");
+                    }
+                }
             }
             assertEquals(4, second.partitionsOwned());
             second.stop();
             assertTrue(second.await(Duration.ofSeconds(30)));
         }
+    }
+
+    /** Command i's headers: a traceparent of its own, a tracestate on the even ones, none on every third. */
+    private static Map<String, String> trace(int i) {
+        if (i % 3 == 2) {
+            return Map.of();
+        }
+        String traceparent = String.format("00-%032x-%016x-01", 0xabc000L + i, 0x51L + i);
+        return i % 2 == 0 ? Map.of("traceparent", traceparent, "tracestate", "tenant=t" + i)
+                : Map.of("traceparent", traceparent);
     }
 
     private static void awaitOwned(Worker a, Worker b) throws InterruptedException {

@@ -19,6 +19,9 @@ public final class ArchitectureRules {
     public static final String WORKER = "dev.imagegen.worker..";
     public static final String IMAGE_STORE = "dev.imagegen.store..";
     public static final String AWS_SDK = "software.amazon.awssdk..";
+    /** The module {@code imagegen-opentelemetry}: the core's tracing port on the OpenTelemetry API. */
+    public static final String TRACING = "dev.imagegen.otel..";
+    public static final String OPENTELEMETRY = "io.opentelemetry..";
     public static final String JDK = "java..";
     /** The JDK's TLS types, which the spi's transport-failure classification names. */
     public static final String JDK_TLS = "javax.net.ssl..";
@@ -96,5 +99,22 @@ public final class ArchitectureRules {
         return noClasses().that().resideOutsideOfPackage(IMAGE_STORE)
                 .should().dependOnClassesThat().resideInAPackage(AWS_SDK)
                 .because("the AWS SDK belongs to the image store");
+    }
+
+    /**
+     * Outside the module {@code imagegen-opentelemetry} nothing uses the OpenTelemetry API: the core (JDK and spi
+     * only) opens spans through its {@code Tracing} port, and the worker through the same port.
+     */
+    public static ArchRule noOpenTelemetryOutsideTracing() {
+        return noClasses().that().resideOutsideOfPackage(TRACING)
+                .should().dependOnClassesThat().resideInAPackage(OPENTELEMETRY)
+                .because("the OpenTelemetry API is behind the core's Tracing port, in module imagegen-opentelemetry");
+    }
+
+    /** The tracing module sees the core, the spi, the JDK and the OpenTelemetry API only. */
+    public static ArchRule tracingDependsOnCoreAndOpenTelemetryOnly() {
+        return classes().that().resideInAPackage(TRACING)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(TRACING, CORE, SPI, JDK, OPENTELEMETRY)
+                .because("the tracing module is an implementation of a core port on the OpenTelemetry API");
     }
 }
