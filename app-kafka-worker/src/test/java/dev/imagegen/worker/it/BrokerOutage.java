@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -40,8 +41,10 @@ final class BrokerOutage {
     static void run(String name, Duration outage) throws Exception {
         try (KafkaFixture fixture = new KafkaFixture()) {
             WorkerConfig config = fixture.config(4);
-            Worker first = fixture.worker(config);
-            Worker second = fixture.worker(config);
+            // the vendor's task deadline (60 s by default here) must outlast the outage: no task times out in it
+            Map<String, String> vendor = Map.of("ALPHA_TASK_TIMEOUT", "5m", "BETA_TASK_TIMEOUT", "5m");
+            Worker first = fixture.worker(config, vendor);
+            Worker second = fixture.worker(config, vendor);
             await("both workers share the partitions", () -> first.ready() && second.ready()
                     && first.partitionsOwned() > 0 && second.partitionsOwned() > 0
                     && first.partitionsOwned() + second.partitionsOwned() == 4, Duration.ofSeconds(60));
@@ -179,13 +182,14 @@ final class BrokerOutage {
         EventClock(KafkaFixture fixture, String topic) {
             super("event-clock");
             setDaemon(true);
+            // assigned, not subscribed: no group to lose during the outage, the position stays where it was
             consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", fixture.kafka.bootstrapServers(),
-                    "group.id", "clock-" + UUID.randomUUID(), "auto.offset.reset", "latest",
                     "isolation.level", "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-            consumer.subscribe(List.of(topic));
-            while (consumer.assignment().isEmpty()) {
-                consumer.poll(Duration.ofMillis(100));
-            }
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
         }
 
         @Override
