@@ -32,7 +32,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final Path dir;
     private final int brokerPort;
-    private final KafkaRaftServer server;
+    private final Properties properties;
+    private KafkaRaftServer server;
 
     public EmbeddedKafka() {
         this(Map.of());
@@ -74,11 +75,31 @@ public final class EmbeddedKafka implements AutoCloseable {
             if (formatted != 0) {
                 throw new IllegalStateException("formatting the broker's storage failed: " + formatOut);
             }
-            server = new KafkaRaftServer(KafkaConfig.fromProps(p), Time.SYSTEM);
-            server.startup();
-            awaitReady();
+            properties = p;
+            start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Stops the broker (a controlled shutdown) and keeps its data: clients see it gone until {@link #start()}. For
+     * tests of broker outages.
+     */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts the broker (again, after {@link #stop()}) on the same ports and data; returns once it answers. */
+    public synchronized void start() {
+        if (server == null) {
+            server = new KafkaRaftServer(KafkaConfig.fromProps(properties), Time.SYSTEM);
+            server.startup();
+            awaitReady();
         }
     }
 
@@ -111,8 +132,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException e) {

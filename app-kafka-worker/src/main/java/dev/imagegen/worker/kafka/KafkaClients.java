@@ -87,6 +87,14 @@ public final class KafkaClients {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis());
+        // A broker outage: a transaction's calls wait up to max.block.ms (60 s) for the broker, so a shorter outage
+        // is ridden out inside one transaction (no reset at all: the 30 s outage of BrokerOutageIT), and a blocked
+        // call goes on as soon as the broker answers. A longer outage fails the transaction; the loop then resets in
+        // place and its calls wait again. 60 s stays well below max.poll.interval.ms (5 min), so the blocked loop
+        // keeps its group membership; delivery.timeout.ms (120 s) stays above it, so batches never expire before
+        // the commit gives up. transaction.timeout.ms (15 s) bounds a crashed worker's open transaction only.
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 2);
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_REQUEST_SIZE);
         // Back-to-back transactions: the coordinator answers the next transaction's offsets CONCURRENT_TRANSACTIONS

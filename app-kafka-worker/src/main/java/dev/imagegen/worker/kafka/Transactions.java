@@ -22,6 +22,8 @@ final class Transactions {
     private final WorkerMetrics metrics;
     private Producer<byte[], byte[]> producer;
     private Map<TopicPartition, OffsetAndMetadata> lastOffsets = Map.of();
+    /** A transaction failed and is not aborted yet (or the producer that replaces it is not initialised yet). */
+    private boolean broken;
 
     Transactions(Supplier<Producer<byte[], byte[]>> producers, Consumer<byte[], byte[]> consumer, Ownership ownership,
                  String commandsTopic, WorkerMetrics metrics) {
@@ -49,6 +51,7 @@ final class Transactions {
             outbox.commit(producer, offsets, consumer.groupMetadata());
         } catch (RuntimeException e) {
             metrics.failedTransaction();
+            broken = true;
             outbox.failed(e);
             throw e;
         }
@@ -56,15 +59,23 @@ final class Transactions {
         outbox.committed(metrics, System.nanoTime() - start);
     }
 
-    /** After a failed transaction: aborts it, or replaces a producer that cannot abort (fenced, fatal). */
+    /**
+     * After a failed transaction: aborts it, or replaces a producer that cannot abort (fenced, fatal, or a commit
+     * that timed out). Throws while the broker does not answer; calling it again then goes on where it stopped, and
+     * once it succeeded it does nothing until the next failure.
+     */
     void recover() {
         lastOffsets = Map.of();
+        if (!broken) {
+            return;
+        }
         try {
             producer.abortTransaction();
         } catch (RuntimeException e) {
             producer.close(Duration.ZERO);
             open();
         }
+        broken = false;
     }
 
     void close(Duration timeout) {

@@ -6,7 +6,9 @@ import dev.imagegen.worker.WorkerMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -25,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * The worker's one loop thread: it owns the consumer and the transactional producer. Each turn it polls commands,
  * takes the engine's saves from the task store's queue, and writes events, task state and consumed offsets in one
  * transaction; only then are the saves answered, so the engine calls a vendor only after the intent to do so is
- * durable. A failed transaction resets the worker from Kafka (partitions re-assigned, tasks restored). Polls and
- * vendor calls run on the engine's scheduler, never here.
+ * durable. A failed transaction resets the worker from Kafka in place: it stays in the group, rewinds its partitions
+ * to their committed offsets and restores their tasks (a second failure within ten minutes leaves the group and
+ * joins again). Polls and vendor calls run on the engine's scheduler, never here.
  */
 public final class WorkerLoop implements Runnable {
 
@@ -34,6 +37,8 @@ public final class WorkerLoop implements Runnable {
     /** More resets than this within {@link #RESET_WINDOW} end the worker (a restart and an alert beat a stall). */
     private static final int MAX_RESETS = 5;
     private static final Duration RESET_WINDOW = Duration.ofMinutes(10);
+    /** How long an in-place reset waits for the broker: below the consumer's max.poll.interval.ms (5 min). */
+    private static final Duration IN_PLACE_PATIENCE = Duration.ofMinutes(4);
 
     private final LoopSettings settings;
     private final Consumer<byte[], byte[]> consumer;
@@ -57,6 +62,10 @@ public final class WorkerLoop implements Runnable {
     private boolean needsReset;
     private final Clock clock;
     private Instant lastRetentionPass;
+    private final InPlaceReset inPlace;
+    /** When the loop failed lately ({@link System#nanoTime()}), and when it last reset in place (or null). */
+    private final Deque<Long> resets = new ArrayDeque<>();
+    private Long lastInPlace;
 
     public WorkerLoop(LoopSettings settings, Consumer<byte[], byte[]> consumer,
                       Supplier<Producer<byte[], byte[]>> producers, PartitionRestorer restorer, GenerationHost engine,
@@ -81,12 +90,13 @@ public final class WorkerLoop implements Runnable {
         this.transactions = new Transactions(producers, consumer, ownership, settings.topics().commands(), metrics);
         this.handover = new Handover(restorer, codecs.tasks(), engine, store, ownership, intake, clock,
                 settings.dedupRetention());
+        this.inPlace = new InPlaceReset(consumer, transactions, handover, store, settings.topics().commands(),
+                IN_PLACE_PATIENCE, () -> stopping);
         store.onSave(this::wakeup);
     }
 
     @Override
     public void run() {
-        java.util.Deque<Long> resets = new java.util.ArrayDeque<>();
         try {
             transactions.open();
             consumer.subscribe(List.of(settings.topics().commands()), new Listener());
@@ -94,19 +104,9 @@ public final class WorkerLoop implements Runnable {
                 try {
                     turn();
                 } catch (RuntimeException e) {
-                    if (stopping) {
-                        break;
+                    if (!stopping) {
+                        recover(e);
                     }
-                    LOG.error("the loop failed; resetting from Kafka", e);
-                    long now = System.nanoTime();
-                    resets.addLast(now);
-                    while (now - resets.peekFirst() > RESET_WINDOW.toNanos()) {
-                        resets.removeFirst();
-                    }
-                    if (resets.size() > MAX_RESETS) {
-                        throw e;
-                    }
-                    reset(e);
                 }
             }
             if (halting) {
@@ -226,16 +226,64 @@ public final class WorkerLoop implements Runnable {
         }
     }
 
-    private void reset(RuntimeException cause) {
+    /**
+     * After a failed turn: the first failure within {@link #RESET_WINDOW} resets in place (the group keeps the
+     * partitions here); a further one leaves the group and joins again. A reset that fails counts as a failure too;
+     * more than {@link #MAX_RESETS} within the window end the loop.
+     */
+    private void recover(RuntimeException cause) {
+        RuntimeException failure = cause;
+        while (!stopping) {
+            long now = System.nanoTime();
+            resets.addLast(now);
+            while (now - resets.peekFirst() > RESET_WINDOW.toNanos()) {
+                resets.removeFirst();
+            }
+            if (resets.size() > MAX_RESETS) {
+                throw failure;
+            }
+            boolean inPlace = lastInPlace == null || now - lastInPlace > RESET_WINDOW.toNanos();
+            LOG.error(inPlace ? "the loop failed; resetting in place from Kafka"
+                    : "the loop failed again; leaving the group and joining again", failure);
+            try {
+                if (inPlace) {
+                    lastInPlace = now;
+                    resetInPlace(failure);
+                } else {
+                    rejoin(failure);
+                }
+                return;
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+    }
+
+    /** Keeps the group membership: aborts, rewinds the owned partitions and restores their tasks. */
+    private void resetInPlace(RuntimeException cause) {
+        boolean wasReady = ready;
+        ready = false;
+        outbox.failed(cause);
+        needsReset = false;
+        Set<Integer> partitions = ownership.owned();
+        try {
+            inPlace.reset(partitions);
+        } finally {
+            ownershipChanged();
+        }
+        ready = wasReady;
+    }
+
+    private void rejoin(RuntimeException cause) {
         quiet = true;
         try {
+            ready = false;
             outbox.failed(cause);
             handover.giveUp(ownership.owned());
             ownershipChanged();
             transactions.recover();
             consumer.unsubscribe();
             needsReset = false;
-            ready = false;
             consumer.subscribe(List.of(settings.topics().commands()), new Listener());
         } finally {
             quiet = false;

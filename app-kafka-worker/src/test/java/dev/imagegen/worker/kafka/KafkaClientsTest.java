@@ -33,6 +33,17 @@ class KafkaClientsTest {
     }
 
     @Test
+    void a_transaction_waits_for_a_broker_less_long_than_the_group_waits_for_the_loop() {
+        int maxBlock = (Integer) clients.producerProperties().get("max.block.ms");
+        int delivery = (Integer) clients.producerProperties().get("delivery.timeout.ms");
+        int maxPollInterval = (Integer) clients.commandConsumerProperties().getOrDefault("max.poll.interval.ms",
+                300_000);
+        assertEquals(60_000, maxBlock, "a shorter outage is ridden out inside one transaction");
+        org.junit.jupiter.api.Assertions.assertTrue(maxBlock < maxPollInterval, "a blocked loop stays in the group");
+        org.junit.jupiter.api.Assertions.assertTrue(delivery > maxBlock, "batches outlive a blocked commit");
+    }
+
+    @Test
     void no_such_variables_no_extra_properties() {
         KafkaClients plain = new KafkaClients(WorkerConfig.read(Map.of("KAFKA_BOOTSTRAP_SERVERS", "b:9092"))
                 .withKafka(KafkaSettings.NONE));

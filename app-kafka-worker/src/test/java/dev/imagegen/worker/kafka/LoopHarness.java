@@ -35,8 +35,33 @@ final class LoopHarness implements AutoCloseable {
     static final Topics TOPICS = new Topics("cmd", "evt", "dlq", "tasks");
 
     final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
+    /** When set, the next transaction's commit throws it (once). */
+    final java.util.concurrent.atomic.AtomicReference<RuntimeException> failNextCommit =
+            new java.util.concurrent.atomic.AtomicReference<>();
     final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
-            new ByteArraySerializer());
+            new ByteArraySerializer()) {
+        @Override
+        public void commitTransaction() {
+            RuntimeException failure = failNextCommit.getAndSet(null);
+            if (failure != null) {
+                commitTransactionException = failure;
+                try {
+                    super.commitTransaction();
+                } finally {
+                    commitTransactionException = null;
+                }
+            }
+            super.commitTransaction();
+        }
+
+        @Override
+        public void abortTransaction() {
+            super.abortTransaction();
+            aborts.incrementAndGet();
+        }
+    };
+    /** How many transactions were aborted. */
+    final java.util.concurrent.atomic.AtomicInteger aborts = new java.util.concurrent.atomic.AtomicInteger();
     /** The tasks topic as the restorer reads it: per partition, its records (key, value or null) in order. */
     final Map<Integer, List<Map.Entry<String, byte[]>>> stored = new ConcurrentHashMap<>();
 

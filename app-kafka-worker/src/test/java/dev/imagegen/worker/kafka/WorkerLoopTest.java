@@ -304,14 +304,66 @@ class WorkerLoopTest {
     }
 
     @Test
-    void a_failed_transaction_resets_from_kafka_and_loses_nothing() throws Exception {
+    void a_failed_transaction_resets_in_place_keeps_the_partition_and_rewinds_to_the_committed_offset()
+            throws Exception {
+        try (LoopHarness h = new LoopHarness(1)) {
+            h.start();
+            h.send(0, "loop-inplace-0", command("loop-inplace-0", "@sync"));
+            h.send(0, "loop-inplace-1", command("loop-inplace-1", "@sync"));
+            await("the first commands end", () -> terminal(h, "loop-inplace-1"));
+            // what Kafka has committed for the group (MockProducer's transactions do not reach MockConsumer)
+            h.consumer.commitSync(Map.of(tp(0), new OffsetAndMetadata(1)));
+            h.failNextCommit.set(new org.apache.kafka.common.KafkaException("broker trouble"));
+            h.send(0, "loop-inplace-2", command("loop-inplace-2", "@ms=50"));
+            await("the failed transaction is aborted", () -> h.aborts.get() == 1);
+            await("the partition is rewound to its committed offset", () -> h.consumer.position(tp(0)) == 1);
+
+            assertEquals(1, h.loop.partitionsOwned(), "the partition stayed here: no rebalance was needed");
+            assertEquals(java.util.Set.of(TOPICS.commands()), h.consumer.subscription());
+            assertEquals(0, TestVendor.submitsOf("loop-inplace-2"), "the lost intent never reached the vendor");
+            // the rewound partition is read again from offset 1 (MockConsumer forgets records once polled)
+            h.consumer.schedulePollTask(() -> h.consumer.addRecord(new org.apache.kafka.clients.consumer
+                    .ConsumerRecord<>(TOPICS.commands(), 0, 2L, "loop-inplace-2".getBytes(StandardCharsets.UTF_8),
+                    command("loop-inplace-2", "@ms=50").getBytes(StandardCharsets.UTF_8))));
+            await("terminal event", () -> terminal(h, "loop-inplace-2"));
+            List<Object> statuses = h.statuses("loop-inplace-2");
+            assertEquals("ACCEPTED", statuses.get(0));
+            assertEquals(1, statuses.stream().filter(s -> s.equals("SUCCEEDED")).count());
+            assertEquals(1, TestVendor.submitsOf("loop-inplace-2"));
+            assertTrue(h.loop.ready());
+        }
+    }
+
+    @Test
+    void a_reset_in_place_restores_the_tasks_in_flight_from_the_tasks_topic() throws Exception {
+        try (LoopHarness h = new LoopHarness(1)) {
+            h.start();
+            h.send(0, "loop-restore-1", command("loop-restore-1", "@ms=1500"));
+            await("the task is submitted", () -> h.statuses("loop-restore-1").contains("SUBMITTED"));
+            // the tasks topic as Kafka holds it now: the restorer reads it on the reset
+            h.written(TOPICS.tasks()).forEach(r -> h.store(0, new String(r.key(), StandardCharsets.UTF_8), r.value()));
+            h.failNextCommit.set(new org.apache.kafka.common.KafkaException("broker trouble"));
+            h.send(0, "loop-restore-2", command("loop-restore-2", "@sync"));
+            await("the failed transaction is aborted", () -> h.aborts.get() == 1);
+            await("terminal event", () -> terminal(h, "loop-restore-1"));
+
+            assertEquals(1, TestVendor.submitsOf("loop-restore-1"), "restored, polled, never resubmitted");
+            assertEquals(1, h.statuses("loop-restore-1").stream().filter(s -> s.equals("SUCCEEDED")).count());
+            assertEquals(1, h.loop.partitionsOwned());
+        }
+    }
+
+    @Test
+    void a_second_failure_within_ten_minutes_leaves_the_group_and_loses_nothing() throws Exception {
         try (LoopHarness h = new LoopHarness(1)) {
             h.start();
             await("the first offsets are committed", () -> h.producer.commitCount() > 0);
-            h.producer.commitTransactionException = new org.apache.kafka.common.KafkaException("broker trouble");
+            h.failNextCommit.set(new org.apache.kafka.common.KafkaException("broker trouble"));
+            h.send(0, "loop-reset-0", command("loop-reset-0", "@ms=50"));
+            await("the first failure is reset in place", () -> h.aborts.get() == 1);
+            await("the partition is owned again", () -> h.loop.partitionsOwned() == 1);
+            h.failNextCommit.set(new org.apache.kafka.common.KafkaException("broker trouble again"));
             h.send(0, "loop-reset-1", command("loop-reset-1", "@ms=50"));
-            await("the failed transaction is aborted", h.producer::transactionAborted);
-            h.producer.commitTransactionException = null;
             await("the worker let its partitions go", () -> h.loop.partitionsOwned() == 0);
             h.consumer.schedulePollTask(() -> {
                 h.consumer.rebalance(List.of(tp(0)));
