@@ -134,7 +134,7 @@ class ScaleOutIT {
                         providerOf.values().stream().collect(Collectors.groupingBy(p -> p, TreeMap::new,
                                 Collectors.counting())), outcomes, outcomes.getOrDefault("FAILED/OUTCOME_UNKNOWN", 0));
 
-                callbackFigures(proxy, vendors.apixo.ledger());
+                callbackFigures(proxy, vendors.apixo.ledger(), killedAt, tookOverAt);
                 aForgedTokenCostsNothing(fixture, vendors, events, workers.alive(), firstWave.get(1));
                 events.assertSchemas();
             }
@@ -181,25 +181,34 @@ class ScaleOutIT {
      * Callbacks the proxy gave to a worker that did not own the task, and the owner's next status call for that
      * task at the vendor: every one is followed by one; the delays are printed.
      */
-    private static void callbackFigures(CallbackProxy proxy, TaskLedger apixoLedger) {
+    private static void callbackFigures(CallbackProxy proxy, TaskLedger apixoLedger, long killedAt,
+                                        long tookOverAt) {
         List<CallbackProxy.Delivery> deliveries = proxy.deliveries();
         List<CallbackProxy.Delivery> handedOn = deliveries.stream()
                 .filter(d -> !d.owner() && d.status() == 200 && d.taskId() != null).toList();
         assertFalse(handedOn.isEmpty(), "callbacks reached workers that did not own their task");
         List<Long> delays = new ArrayList<>();
+        List<Long> settled = new ArrayList<>();
         for (CallbackProxy.Delivery d : handedOn) {
             TaskLedger.TaskTrace trace = apixoLedger.trace(d.taskId()).orElseThrow();
-            trace.statusCalls().stream().filter(at -> at >= d.atMillis()).findFirst()
-                    .ifPresent(at -> delays.add(at - d.atMillis()));
+            trace.statusCalls().stream().filter(at -> at >= d.atMillis()).findFirst().ifPresent(at -> {
+                delays.add(at - d.atMillis());
+                if (d.atMillis() < killedAt || d.atMillis() > tookOverAt) {
+                    settled.add(at - d.atMillis());
+                }
+            });
         }
         assertEquals(handedOn.size(), delays.size(), "every callback handed on was followed by a status call");
         delays.sort(Long::compare);
+        settled.sort(Long::compare);
         Map<Integer, Long> statuses = deliveries.stream().collect(Collectors.groupingBy(
                 CallbackProxy.Delivery::status, TreeMap::new, Collectors.counting()));
         System.out.printf("scale-out: %d Apixo callbacks through one URL (answers %s), %d at a worker that did not "
-                + "own the task; its owner's status call followed after median %d ms, p90 %d ms, max %d ms%n",
+                + "own the task; its owner's status call followed after median %d ms, p90 %d ms, max %d ms (%s)%n",
                 deliveries.size(), statuses, handedOn.size(), delays.get(delays.size() / 2),
-                delays.get(delays.size() * 9 / 10), delays.get(delays.size() - 1));
+                delays.get(delays.size() * 9 / 10), delays.get(delays.size() - 1), settled.isEmpty()
+                        ? "none outside the failover window" : settled.size() + " outside the failover window: median "
+                        + settled.get(settled.size() / 2) + " ms, max " + settled.get(settled.size() - 1) + " ms");
     }
 
     /** A forged or unknown token is refused by every worker: no Kafka write, no vendor call, no event. */
