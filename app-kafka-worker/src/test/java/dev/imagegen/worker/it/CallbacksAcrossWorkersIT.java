@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -113,8 +112,7 @@ class CallbacksAcrossWorkersIT {
     private static String commandOwnedBy(Worker worker, int partitions) {
         for (int i = 0; ; i++) {
             String id = "cb-across-" + i;
-            int partition = Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % partitions;
-            if (worker.ownedPartitions().contains(partition)) {
+            if (worker.ownedPartitions().contains(KafkaFixture.partitionOf(id, partitions))) {
                 return id;
             }
         }

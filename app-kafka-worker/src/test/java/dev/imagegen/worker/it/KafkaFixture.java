@@ -28,6 +28,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Utils;
 
 /** A broker on 127.0.0.1 and helpers to run workers against it with their own topics. */
 final class KafkaFixture implements AutoCloseable {
@@ -56,6 +57,18 @@ final class KafkaFixture implements AutoCloseable {
 
     /** @param settings environment settings on top of (or instead of) the fixture's */
     WorkerConfig config(int partitions, Map<String, String> settings) {
+        Map<String, String> env = env(partitions);
+        env.put("IMAGEGEN_PROVIDER_ORDER", "alpha,beta");
+        env.put("IMAGEGEN_HTTP_PORT", "0");
+        env.putAll(settings);
+        return WorkerConfig.read(ProviderConfig.of(env));
+    }
+
+    /**
+     * The environment that points a worker (in this JVM or a process) at this broker and the fixture's own topics
+     * and group: bootstrap servers, the four topics, the group id, the partition count and a 3 s drain. A new map.
+     */
+    Map<String, String> env(int partitions) {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("IMAGEGEN_COMMANDS_TOPIC", prefix + "commands");
@@ -64,11 +77,8 @@ final class KafkaFixture implements AutoCloseable {
         env.put("IMAGEGEN_TASKS_TOPIC", prefix + "tasks");
         env.put("IMAGEGEN_GROUP_ID", prefix + "workers");
         env.put("IMAGEGEN_PARTITIONS", Integer.toString(partitions));
-        env.put("IMAGEGEN_PROVIDER_ORDER", "alpha,beta");
-        env.put("IMAGEGEN_HTTP_PORT", "0");
         env.put("IMAGEGEN_DRAIN_TIMEOUT", "3s");
-        env.putAll(settings);
-        return WorkerConfig.read(ProviderConfig.of(env));
+        return env;
     }
 
     Worker worker(WorkerConfig config) {
@@ -147,6 +157,11 @@ final class KafkaFixture implements AutoCloseable {
 
     void flush() {
         producer.flush();
+    }
+
+    /** The partition of a topic with this many partitions that the producer's default partitioner gives a key. */
+    static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     static String command(String id, String prompt, String extra) {

@@ -85,7 +85,7 @@ public final class ApixoSimulator implements VendorSimulator, AutoCloseable {
     }
 
     /**
-     * Forgets every instruction (scripted answers, failure code, pin, timings, callback switches) and the recorded
+     * Forgets every instruction (scripted answers, failure code, pin, timings, image stall, callback switches) and the recorded
      * submit bodies. Tasks already accepted and the call counters stay.
      */
     @Override
@@ -175,6 +175,20 @@ public final class ApixoSimulator implements VendorSimulator, AutoCloseable {
             throw new IllegalArgumentException("task " + taskId + " has no callback_url");
         }
         callbacks.deliverOnce(task.callbackUrl(), api.envelope(task));
+    }
+
+    /**
+     * From now on the first request for each task's result image is held this long without an answer (the bytes
+     * come after it, unless the client gave up or the simulator closed first); later requests are answered at once.
+     * For crash tests: a client killed while it downloads.
+     */
+    public void stallFirstImageDownloads(Duration stall) {
+        api.stallFirstImage.set(Objects.requireNonNull(stall, "stall"));
+    }
+
+    /** Requests received for a task's result images ({@code /files/<taskId>/...}), answered or still held. */
+    public long imageRequestsOf(String taskId) {
+        return api.imageRequestsOf(taskId);
     }
 
     /** The statusTask state a task reports now, if the task exists. */

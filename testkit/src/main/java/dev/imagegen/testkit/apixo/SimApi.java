@@ -49,6 +49,8 @@ final class SimApi {
     final AtomicLong submits = new AtomicLong();
     final AtomicLong statuses = new AtomicLong();
     final AtomicLong images = new AtomicLong();
+    private final Map<String, AtomicLong> imageRequests = new ConcurrentHashMap<>();
+    final AtomicReference<Duration> stallFirstImage = new AtomicReference<>();
     final TaskLedger ledger = new TaskLedger();
     private volatile URI baseUrl;
 
@@ -71,6 +73,7 @@ final class SimApi {
         submitBodies.clear();
         failCode.set(null);
         pinnedState.set(null);
+        stallFirstImage.set(null);
         timings.set(new Duration[] {options.pendingFor(), options.processingFor()});
     }
 
@@ -176,8 +179,19 @@ final class SimApi {
                     Map.of());
             return;
         }
+        long request = imageRequests.computeIfAbsent(task.id(), id -> new AtomicLong()).incrementAndGet();
+        Duration stall = stallFirstImage.get();
+        if (stall != null && request == 1) {
+            delay(new Scripted(0, 0, null, null, stall));
+        }
         boolean jpg = parts[3].endsWith(".jpeg");
         LoopbackServer.respond(exchange, 200, jpg ? "image/jpeg" : "image/png", jpg ? jpeg : png, Map.of());
+    }
+
+    /** Image requests received for a task's results, answered or still held. */
+    long imageRequestsOf(String taskId) {
+        AtomicLong count = imageRequests.get(taskId);
+        return count == null ? 0 : count.get();
     }
 
     void unknownPath(HttpExchange exchange) throws IOException {

@@ -1,6 +1,7 @@
 package dev.imagegen.testkit.apixo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imagegen.testkit.TaskLedger;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -180,6 +182,24 @@ class ApixoSimulatorTest {
 
         assertEquals(body, simulator.submitBodies().get(simulator.submitBodies().size() - 1));
         assertEquals(Map.of("mode", "text-to-image", "prompt", "kept"), simulator.lastSubmit().get("input"));
+    }
+
+    @Test
+    void a_stalled_first_image_download_holds_its_answer_and_the_next_one_is_served_at_once() throws Exception {
+        simulator.timings(Duration.ZERO, Duration.ZERO);
+        simulator.stallFirstImageDownloads(Duration.ofSeconds(30));
+        String taskId = taskId(submit("nano-banana-pro", simulator.apiKey(),
+                "{\"input\":{\"mode\":\"text-to-image\",\"prompt\":\"p\"}}").body());
+        URI url = simulator.baseUrl().resolve("/files/" + taskId + "/0.png");
+        HttpRequest get = HttpRequest.newBuilder(url).timeout(Duration.ofMillis(500)).build();
+
+        assertThrows(HttpTimeoutException.class, () -> HTTP.send(get, HttpResponse.BodyHandlers.ofByteArray()));
+        HttpResponse<byte[]> second = HTTP.send(get, HttpResponse.BodyHandlers.ofByteArray());
+
+        assertEquals(200, second.statusCode());
+        assertEquals((byte) 0x89, second.body()[0]);
+        assertEquals(2, simulator.imageRequestsOf(taskId));
+        assertEquals(0, simulator.imageRequestsOf("task_other"));
     }
 
     private static String taskId(String submitAnswer) {
