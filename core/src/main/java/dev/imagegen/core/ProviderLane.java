@@ -3,6 +3,7 @@ package dev.imagegen.core;
 import dev.imagegen.core.policy.PollPolicy;
 import dev.imagegen.core.policy.RateGate;
 import dev.imagegen.spi.ImageProvider;
+import dev.imagegen.spi.ProviderId;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -10,6 +11,8 @@ import java.util.Deque;
 final class ProviderLane {
 
     final ImageProvider provider;
+    /** The provider's id, read once: a descriptor may be rebuilt on each call (live model discovery). */
+    final ProviderId id;
     final PollPolicy pollPolicy;
     final RateGate rateGate;
     private final int maxInFlight;
@@ -18,6 +21,7 @@ final class ProviderLane {
 
     ProviderLane(ImageProvider provider) {
         this.provider = provider;
+        this.id = provider.descriptor().id();
         this.pollPolicy = new PollPolicy(provider.taskSettings());
         this.rateGate = new RateGate(provider.taskSettings().maxRequestsPerSecond());
         this.maxInFlight = provider.taskSettings().maxInFlight();

@@ -46,7 +46,7 @@ final class RunningTask {
     }
 
     ProviderId provider() {
-        return lane.provider.descriptor().id();
+        return lane.id;
     }
 
     /** Whether steps other than the stop in progress may still act on the task. */

@@ -37,6 +37,12 @@ final class XenodiaProvider implements ImageProvider {
     private final ResponseMapping responses;
     private final ModelDiscovery discovery;
     private final PollPaths pollPaths;
+    /** The descriptor built from the last refinements read: rebuilt only when discovery reads new ones. */
+    private volatile Described described;
+
+    /** A descriptor and the refinements (the very map instance) it was built from. */
+    private record Described(Map<ModelId, CapabilityRefinement> refinements, ProviderDescriptor descriptor) {
+    }
 
     XenodiaProvider(XenodiaConfig config) {
         this.config = config;
@@ -50,10 +56,16 @@ final class XenodiaProvider implements ImageProvider {
     @Override
     public ProviderDescriptor descriptor() {
         Map<ModelId, CapabilityRefinement> refinements = discovery.current();
+        Described last = described;
+        if (last != null && last.refinements() == refinements) {
+            return last.descriptor();
+        }
         List<ModelOffer> offers = Arrays.stream(XenodiaModel.values())
                 .map(model -> model.offer().refinedBy(refinements.getOrDefault(model.id(), CapabilityRefinement.NONE)))
                 .toList();
-        return ProviderDescriptor.of(XenodiaConfig.PROVIDER_ID.value(), offers);
+        ProviderDescriptor descriptor = ProviderDescriptor.of(XenodiaConfig.PROVIDER_ID.value(), offers);
+        described = new Described(refinements, descriptor);
+        return descriptor;
     }
 
     @Override
