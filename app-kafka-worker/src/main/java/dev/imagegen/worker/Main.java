@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /** {@code java -jar app-kafka-worker.jar [run | demo | submit ... | tail ... | --help]} (CONTRACT.md 1 and 5.1). */
 public final class Main {
@@ -67,6 +68,8 @@ public final class Main {
             err.println("imagegen: cannot start: " + e.getMessage());
             return 1;
         }
+        HeapSizing.Outcome heap = HeapSizing.apply();
+        LoggerFactory.getLogger(Main.class).info("{}", heap.description());
         Signals.onStop(worker::stop);
         try {
             return worker.await(Duration.ofDays(36_500)) ? 0 : 1;
