@@ -99,6 +99,8 @@ public final class BenchSuite {
         f.put("throughput_commands_per_s", round(throughput.answered() / throughput.tookSeconds()));
         f.put("cpu_ms_per_command", throughput.cpuSeconds() < 0 ? -1
                 : round2(1000 * throughput.cpuSeconds() / throughput.tasks()));
+        f.put("rig_cpu_ms_per_command", throughput.rigCpuSeconds() < 0 ? -1
+                : round2(1000 * throughput.rigCpuSeconds() / throughput.tasks()));
         if (peer != null) {
             f.put("peer_tasks_finished", peer.finished());
             f.put("peer_threads_at_peak", peer.threadsPeak());
@@ -131,6 +133,7 @@ public final class BenchSuite {
         row(out, "command -> vendor submit p99 ms", f.get("intake_p99_ms"), null);
         row(out, "throughput commands/s (1 s tasks)", f.get("throughput_commands_per_s"), null);
         row(out, "worker CPU ms per command", f.get("cpu_ms_per_command"), null);
+        row(out, "  broker, simulator, reader CPU ms", f.get("rig_cpu_ms_per_command"), null);
         out.printf("the peer / the worker: resident memory %sx, threads %sx, status calls %sx, added latency p99 %sx%n",
                 f.get("ratio_peer_to_worker_rss"), f.get("ratio_peer_to_worker_threads"),
                 f.get("ratio_peer_to_worker_status_calls"), f.get("ratio_peer_to_worker_added_latency_p99"));

@@ -126,6 +126,7 @@ public final class LoadRun {
                 .map(Map.Entry::getValue).toList();
         try (EventFollower events = new EventFollower(bootstrap, "imagegen.events", keys)) {
             double cpuAtStart = worker.cpuSeconds();
+            double rigCpuAtStart = ownCpuSeconds();
             long start = System.currentTimeMillis();
             send(bootstrap, counts);
             out.printf("sent %d commands in %d ms%n", options.tasks(), System.currentTimeMillis() - start);
@@ -155,6 +156,7 @@ public final class LoadRun {
                     .max().orElse(start);
             peak = peak.max(sample(worker));
             double cpuSeconds = cpuAtStart < 0 ? -1 : worker.cpuSeconds() - cpuAtStart;
+            double rigCpuSeconds = rigCpuAtStart < 0 ? -1 : ownCpuSeconds() - rigCpuAtStart;
             String calls = worker.metrics().map(LoadRun::vendorCalls).orElse("(not scraped)");
             boolean diedEarly = !worker.alive();
             int exit = worker.stop(Duration.ofSeconds(60));
@@ -166,7 +168,12 @@ public final class LoadRun {
             }
             out.printf("API keys seen: in %d events, in the worker's log %d times%n", events.withSecrets(), keysInLog);
             RunFigures figures = summarize(options, custody, counts, vendors, cadences, events, peak, afterGc,
-                    lastAnswer - start, exit, diedEarly, out).measured(start, cpuSeconds);
+                    lastAnswer - start, exit, diedEarly, out).measured(start, cpuSeconds, rigCpuSeconds);
+            if (cpuSeconds >= 0 && rigCpuSeconds >= 0) {
+                out.printf("CPU per command: the worker %.2f ms; the broker, simulators and event reader (this "
+                        + "process) %.2f ms%n", 1000 * cpuSeconds / options.tasks(),
+                        1000 * rigCpuSeconds / options.tasks());
+            }
             return events.withSecrets() == 0 && keysInLog == 0 ? figures : figures.failed();
         }
     }
@@ -210,7 +217,7 @@ public final class LoadRun {
                 && (!custody || copies.events() == copies.succeeded()) ? 0 : 1;
         return new RunFigures(custody, options.tasks(), answered, events.extraTerminals(), tookMs / 1000.0, peak,
                 afterGc == null ? WorkerGauges.NONE : afterGc, Report.stats(tasks, Report.Task::addedDelay),
-                Report.stats(tasks, Report.Task::answerToEvent), copies, status, tasks, 0, -1);
+                Report.stats(tasks, Report.Task::answerToEvent), copies, status, tasks, 0, -1, -1);
     }
 
     /** The worker's {@code imagegen_vendor_calls_total} counters, as {@code provider call outcome=count}. */
@@ -278,5 +285,14 @@ public final class LoadRun {
 
     private static double mb(double bytes) {
         return bytes / (1024 * 1024);
+    }
+
+    /** This process's CPU time in seconds (all its threads, GC and JIT included), or -1 where not known. */
+    private static double ownCpuSeconds() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os && os.getProcessCpuTime() >= 0) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return -1;
     }
 }
