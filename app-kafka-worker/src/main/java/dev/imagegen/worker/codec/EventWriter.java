@@ -43,7 +43,7 @@ public final class EventWriter {
             for (GeneratedImage image : event.images()) {
                 g.writeStartObject();
                 g.writeStringField("url", clean(image.url().toString(), Integer.MAX_VALUE));
-                g.writeStringField("expiresAt", image.expiresAt() == null ? null : image.expiresAt().toString());
+                g.writeStringField("expiresAt", Instants.iso(image.expiresAt()));
                 if (image.stored() != null) {
                     writeStored(g, image.stored());
                 }
@@ -72,7 +72,7 @@ public final class EventWriter {
             if (event.cost() != null) {
                 TaskStateCodec.writeCost(g, event.cost(), this::clean);
             }
-            g.writeStringField("occurredAt", event.occurredAt().toString());
+            g.writeStringField("occurredAt", Instants.iso(event.occurredAt()));
             g.writeObjectFieldStart("metadata");
             for (Map.Entry<String, String> e : event.metadata().entrySet()) {
                 g.writeStringField(Text.wellFormed(e.getKey()), Text.wellFormed(e.getValue()));

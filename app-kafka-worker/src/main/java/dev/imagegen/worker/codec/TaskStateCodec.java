@@ -95,7 +95,7 @@ public final class TaskStateCodec {
             g.writeStringField("commandId", Text.wellFormed(commandId));
             g.writeStringField("state", status);
             g.writeBooleanField("terminal", true);
-            g.writeStringField("finishedAt", at.toString());
+            g.writeStringField("finishedAt", Instants.iso(at));
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -218,6 +218,6 @@ public final class TaskStateCodec {
     }
 
     private static String instant(Instant instant) {
-        return instant == null ? null : instant.toString();
+        return Instants.iso(instant);
     }
 }
