@@ -22,33 +22,36 @@ class HeapSizingTest {
             HeapSizing.Outcome outcome = HeapSizing.apply();
             HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
             System.out.println(outcome.applied() + "|" + vm.getVMOption("MinHeapFreeRatio").getValue() + "|"
-                    + vm.getVMOption("MaxHeapFreeRatio").getValue() + "|" + outcome.description());
+                    + vm.getVMOption("MaxHeapFreeRatio").getValue() + "|"
+                    + vm.getVMOption("G1PeriodicGCInterval").getValue() + "|" + outcome.description());
         }
     }
 
     @Test
     void a_jvm_without_heap_flags_keeps_its_heap_close_to_what_is_live() throws Exception {
-        String[] line = probe().split("\\|", 4);
-        assertEquals("true", line[0], line[3]);
+        String[] line = probe().split("\\|", 5);
+        assertEquals("true", line[0], line[4]);
         assertEquals(Integer.toString(HeapSizing.MIN_FREE_PERCENT), line[1]);
         assertEquals(Integer.toString(HeapSizing.MAX_FREE_PERCENT), line[2]);
+        assertEquals(Long.toString(HeapSizing.PERIODIC_GC_MILLIS), line[3]);
     }
 
     @Test
     void any_heap_flag_from_the_user_leaves_the_heap_as_they_sized_it() throws Exception {
         for (String flag : List.of("-Xmx300m", "-Xms64m", "-XX:MaxRAMPercentage=50", "-XX:MaxHeapFreeRatio=50")) {
-            String[] line = probe(flag).split("\\|", 4);
-            assertEquals("false", line[0], flag + ": " + line[3]);
-            assertTrue(line[3].contains("was given"), flag + ": " + line[3]);
+            String[] line = probe(flag).split("\\|", 5);
+            assertEquals("false", line[0], flag + ": " + line[4]);
+            assertTrue(line[4].contains("was given"), flag + ": " + line[4]);
             assertEquals(flag.equals("-XX:MaxHeapFreeRatio=50") ? "50" : "70", line[2], flag);
+            assertEquals("0", line[3], flag);
         }
     }
 
     @Test
     void another_collector_is_left_alone() throws Exception {
-        String[] line = probe("-XX:+UseSerialGC").split("\\|", 4);
+        String[] line = probe("-XX:+UseSerialGC").split("\\|", 5);
         assertEquals("false", line[0]);
-        assertTrue(line[3].contains("not G1"), line[3]);
+        assertTrue(line[4].contains("not G1"), line[4]);
     }
 
     private static String probe(String... flags) throws IOException, InterruptedException {

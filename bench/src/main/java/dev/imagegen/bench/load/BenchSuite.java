@@ -15,7 +15,12 @@ import java.util.Map;
  * same simulator settings as the burst). Prints a table, then one JSON object as its last line. Each part stops by
  * itself.
  *
- * <p>Run: {@code bench/run [--tasks=10000] [--throughput-tasks=20000] [--peer=true]}
+ * <p>The worker's two parts are measured warm by default: before each, as many commands as it measures are sent and
+ * answered, unmeasured, so that the figures are those of a worker whose code the JIT has compiled, as a worker that
+ * runs for months is when a burst comes. {@code --warmup=false} measures a worker just started (its JIT compiler
+ * then takes a large share of the CPU).
+ *
+ * <p>Run: {@code bench/run [--tasks=10000] [--throughput-tasks=20000] [--peer=true] [--warmup=true]}
  */
 public final class BenchSuite {
 
@@ -30,6 +35,7 @@ public final class BenchSuite {
         int tasks = Integer.parseInt(given.getOrDefault("tasks", "10000"));
         int throughputTasks = Integer.parseInt(given.getOrDefault("throughput-tasks", Integer.toString(2 * tasks)));
         boolean peer = Boolean.parseBoolean(given.getOrDefault("peer", "true"));
+        boolean warm = Boolean.parseBoolean(given.getOrDefault("warmup", "true"));
         if (given.containsKey("peer-only")) {
             PeerRun.Figures figures = PeerRun.run(tasks, BURST_TASK, Path.of(given.getOrDefault("peer-jar",
                     "bench-peer/target/dashscope-peer.jar")), PART_LIMIT, System.out);
@@ -38,17 +44,17 @@ public final class BenchSuite {
         }
         String jar = given.getOrDefault("worker-jar", "app-kafka-worker/target/app-kafka-worker.jar");
         Path peerJar = Path.of(given.getOrDefault("peer-jar", "bench-peer/target/dashscope-peer.jar"));
-        System.exit(run(tasks, throughputTasks, peer, jar, peerJar, System.out));
+        System.exit(run(tasks, throughputTasks, peer, warm, jar, peerJar, System.out));
     }
 
-    static int run(int tasks, int throughputTasks, boolean withPeer, String jar, Path peerJar, PrintStream out)
-            throws Exception {
+    static int run(int tasks, int throughputTasks, boolean withPeer, boolean warm, String jar, Path peerJar,
+                   PrintStream out) throws Exception {
         PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
-        out.printf("bench: burst of %d commands (Bailian native style, 5 s tasks, polls at 5 s then every 500 ms)%n",
-                tasks);
+        out.printf("bench: burst of %d commands (Bailian native style, 5 s tasks, polls at 5 s then every 500 ms), "
+                + "the worker %s%n", tasks, warm ? "warmed up by as many first" : "just started");
         LoadOptions burstOptions = LoadOptions.parse(new String[] {"--tasks=" + tasks, "--mix=bailian:1",
                 "--task-length=" + BURST_TASK.toSeconds() + "s", "--heap=default", "--bailian-style=dashscope",
-                "--limit=" + PART_LIMIT.toSeconds() + "s", "--worker-jar=" + jar})
+                "--limit=" + PART_LIMIT.toSeconds() + "s", "--worker-jar=" + jar, "--warmup=" + (warm ? tasks : 0)})
                 .withWorkerEnv(Map.of("BAILIAN_POLL_INITIAL_DELAY", "5s", "BAILIAN_POLL_INTERVAL", "500ms",
                         "BAILIAN_POLL_MAX_INTERVAL", "500ms", "BAILIAN_MAX_REQUESTS_PER_SECOND", "100000"));
         List<RunFigures> burstRuns = LoadRun.runs(burstOptions, quiet, out);
@@ -56,10 +62,12 @@ public final class BenchSuite {
             return 1;
         }
         RunFigures burst = burstRuns.get(0);
-        out.printf("bench: throughput, %d commands (Xenodia, 1 s tasks, no client-side rate cap)%n", throughputTasks);
+        out.printf("bench: throughput, %d commands (Xenodia, 1 s tasks, no client-side rate cap), the worker %s%n",
+                throughputTasks, warm ? "warmed up by as many first" : "just started");
         LoadOptions throughputOptions = LoadOptions.parse(new String[] {"--tasks=" + throughputTasks,
                 "--mix=xenodia:1", "--task-length=1s", "--heap=default", "--limit=" + PART_LIMIT.toSeconds() + "s",
-                "--worker-jar=" + jar}).withWorkerEnv(Map.of("XENODIA_MAX_REQUESTS_PER_SECOND", "100000"));
+                "--worker-jar=" + jar, "--warmup=" + (warm ? throughputTasks : 0)})
+                .withWorkerEnv(Map.of("XENODIA_MAX_REQUESTS_PER_SECOND", "100000"));
         List<RunFigures> throughputRuns = LoadRun.runs(throughputOptions, quiet, out);
         if (throughputRuns == null) {
             return 1;
@@ -70,7 +78,7 @@ public final class BenchSuite {
             out.printf("bench: the peer, the DashScope SDK doing %d tasks on %d threads%n", tasks, tasks);
             peer = PeerRun.run(tasks, BURST_TASK, peerJar, PART_LIMIT, out);
         }
-        Map<String, Object> json = figures(burst, throughput, peer);
+        Map<String, Object> json = figures(warm, burst, throughput, peer);
         table(json, out);
         out.println(json(json));
         boolean ok = burst.answered() == burst.tasks() && burst.extraTerminals() == 0
@@ -78,8 +86,9 @@ public final class BenchSuite {
         return ok ? 0 : 1;
     }
 
-    static Map<String, Object> figures(RunFigures burst, RunFigures throughput, PeerRun.Figures peer) {
+    static Map<String, Object> figures(boolean warm, RunFigures burst, RunFigures throughput, PeerRun.Figures peer) {
         Map<String, Object> f = new LinkedHashMap<>();
+        f.put("warm", warm);
         f.put("tasks", burst.tasks());
         f.put("answered", burst.answered());
         f.put("duplicates", burst.extraTerminals());

@@ -41,9 +41,20 @@ final class EventFollower implements AutoCloseable {
     private final List<String> secrets;
     private volatile boolean running = true;
 
+    private final String idPrefix;
+
     /** @param secrets strings that must never appear in an event (the vendors' API keys) */
     EventFollower(String bootstrap, String topic, List<String> secrets) {
+        this(bootstrap, topic, secrets, "");
+    }
+
+    /**
+     * @param secrets  strings that must never appear in an event (the vendors' API keys)
+     * @param idPrefix only events of commandIds that start with it are counted (the others are left alone)
+     */
+    EventFollower(String bootstrap, String topic, List<String> secrets, String idPrefix) {
         this.secrets = List.copyOf(secrets);
+        this.idPrefix = idPrefix;
         consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "group.id",
                 "imagegen-load-" + System.nanoTime(), "auto.offset.reset", "earliest",
                 "isolation.level", "read_committed", "enable.auto.commit", "false", "fetch.max.wait.ms", "10"),
@@ -58,6 +69,9 @@ final class EventFollower implements AutoCloseable {
         try {
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key() == null || !record.key().startsWith(idPrefix)) {
+                        continue;
+                    }
                     long now = System.currentTimeMillis();
                     events.incrementAndGet();
                     String text = new String(record.value(), StandardCharsets.UTF_8);

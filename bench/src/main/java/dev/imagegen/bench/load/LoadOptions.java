@@ -21,10 +21,14 @@ import java.util.Map;
  *                    the filesystem store) or {@code both} (a run without, then one with, side by side)
  * @param bailianStyle the Bailian simulator's API style: {@code gateway} or {@code dashscope}
  * @param workerEnv   more settings for the worker (set by {@link BenchSuite}, not on the command line)
+ * @param warmup      commands sent and answered before the measured ones (same mix), so that the figures are those
+ *                    of a worker whose code the JIT has compiled, as one that runs for months; 0 for none
+ * @param idle        how long the worker is watched idle after the last answer (its resident memory as it gives
+ *                    memory back); zero for not at all
  */
 record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, String heap, Duration limit,
                    Path workerJar, boolean apixoCallbacks, String custody, String bailianStyle,
-                   Map<String, String> workerEnv) {
+                   Map<String, String> workerEnv, int warmup, Duration idle) {
 
     static final String USAGE = """
             usage: java -cp bench/target/benchmarks.jar dev.imagegen.bench.load.LoadRun [--name=value ...]
@@ -38,6 +42,8 @@ record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, Str
               --custody=false                     true: result custody into a directory (IMAGEGEN_STORE_URL=file://...);
                                                   both: a run without, then one with, and the figures side by side
               --bailian-style=gateway             the Bailian simulator's API: gateway or dashscope
+              --warmup=0                          commands answered first, not measured (the JIT's warm-up)
+              --idle=0s                           then watch the idle worker's resident memory this long
             The worker's settings (caps, poll cadence) can be changed through the environment: any XENODIA_*,
             APIXO_*, BAILIAN_* or IMAGEGEN_* variable set here is passed on (except keys and base URLs).""";
 
@@ -51,9 +57,10 @@ record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, Str
                 Durations.parse(given.getOrDefault("limit", "10m")),
                 Path.of(given.getOrDefault("worker-jar", "app-kafka-worker/target/app-kafka-worker.jar")),
                 bool("apixo-callbacks", given.getOrDefault("apixo-callbacks", "false")),
-                given.getOrDefault("custody", "false"), given.getOrDefault("bailian-style", "gateway"), Map.of());
+                given.getOrDefault("custody", "false"), given.getOrDefault("bailian-style", "gateway"), Map.of(),
+                Integer.parseInt(given.getOrDefault("warmup", "0")), Durations.parse(given.getOrDefault("idle", "0s")));
         given.keySet().removeAll(java.util.Set.of("tasks", "mix", "task-length", "heap", "limit", "worker-jar",
-                "apixo-callbacks", "custody", "bailian-style"));
+                "apixo-callbacks", "custody", "bailian-style", "warmup", "idle"));
         if (!java.util.List.of("gateway", "dashscope").contains(options.bailianStyle)) {
             throw new IllegalArgumentException("--bailian-style: expected gateway or dashscope, got '"
                     + options.bailianStyle + "'");
@@ -65,8 +72,9 @@ record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, Str
             throw new IllegalArgumentException("--custody: expected false, true or both, got '" + options.custody
                     + "'");
         }
-        if (options.tasks < 1 || options.taskLength.toMillis() < 1000) {
-            throw new IllegalArgumentException("--tasks must be at least 1 and --task-length at least 1s");
+        if (options.tasks < 1 || options.taskLength.toMillis() < 1000 || options.warmup < 0) {
+            throw new IllegalArgumentException("--tasks must be at least 1, --task-length at least 1s and --warmup "
+                    + "at least 0");
         }
         return options;
     }
@@ -107,7 +115,7 @@ record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, Str
     /** The same options with these worker settings added. */
     LoadOptions withWorkerEnv(Map<String, String> env) {
         return new LoadOptions(tasks, mix, taskLength, heap, limit, workerJar, apixoCallbacks, custody, bailianStyle,
-                Map.copyOf(env));
+                Map.copyOf(env), warmup, idle);
     }
 
     /** The Bailian simulator's style. */
@@ -127,6 +135,11 @@ record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, Str
 
     /** How many of the commands go to each provider (the rounding remainder goes to the first). */
     Map<String, Integer> counts() {
+        return counts(tasks);
+    }
+
+    /** How many of {@code tasks} commands go to each provider (the rounding remainder goes to the first). */
+    Map<String, Integer> counts(int tasks) {
         int total = mix.values().stream().mapToInt(Integer::intValue).sum();
         Map<String, Integer> counts = new LinkedHashMap<>();
         int assigned = 0;

@@ -30,6 +30,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class LoadRun {
 
+    /** The measured commands' ids start with it; the warm-up's with {@link #WARMUP_PREFIX}. */
+    static final String ID_PREFIX = "load-";
+    static final String WARMUP_PREFIX = "warmup-";
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     /** The load run's client-side caps per provider, unless the environment says otherwise. */
@@ -124,11 +127,14 @@ public final class LoadRun {
         Map<String, Integer> counts = options.counts();
         List<String> keys = vendors.endpoints().entrySet().stream().filter(e -> e.getKey().endsWith("_API_KEY"))
                 .map(Map.Entry::getValue).toList();
-        try (EventFollower events = new EventFollower(bootstrap, "imagegen.events", keys)) {
+        if (options.warmup() > 0 && !warmUp(options, bootstrap, keys, worker, out)) {
+            return null;
+        }
+        try (EventFollower events = new EventFollower(bootstrap, "imagegen.events", keys, ID_PREFIX)) {
             double cpuAtStart = worker.cpuSeconds();
             double rigCpuAtStart = ownCpuSeconds();
             long start = System.currentTimeMillis();
-            send(bootstrap, counts);
+            send(bootstrap, counts, ID_PREFIX);
             out.printf("sent %d commands in %d ms%n", options.tasks(), System.currentTimeMillis() - start);
             WorkerGauges peak = WorkerGauges.NONE;
             WorkerGauges afterGc = null;
@@ -155,6 +161,7 @@ public final class LoadRun {
             long lastAnswer = events.terminals().values().stream().mapToLong(EventFollower.Terminal::readAtMillis)
                     .max().orElse(start);
             peak = peak.max(sample(worker));
+            watchIdle(options.idle(), worker, peak, out);
             double cpuSeconds = cpuAtStart < 0 ? -1 : worker.cpuSeconds() - cpuAtStart;
             double rigCpuSeconds = rigCpuAtStart < 0 ? -1 : ownCpuSeconds() - rigCpuAtStart;
             String calls = worker.metrics().map(LoadRun::vendorCalls).orElse("(not scraped)");
@@ -238,7 +245,41 @@ public final class LoadRun {
         return worker.metrics().map(text -> WorkerGauges.parse(text, os[0], os[1])).orElse(WorkerGauges.NONE);
     }
 
-    private static void send(String bootstrap, Map<String, Integer> counts) {
+    /** Prints the idle worker's resident memory every 10 s for {@code idle} (nothing for zero). */
+    private static void watchIdle(Duration idle, WorkerProcess worker, WorkerGauges peak, PrintStream out)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < idle.toNanos() && worker.alive()) {
+            Thread.sleep(PROGRESS_EVERY.toMillis());
+            WorkerGauges now = sample(worker);
+            out.printf("idle %3d s: resident %.0f MB (peak %.0f MB), heap used %.0f MB%n",
+                    (System.nanoTime() - start) / 1_000_000_000, mb(now.rss()), mb(peak.rss()), mb(now.heapUsed()));
+        }
+    }
+
+    /**
+     * Sends the warm-up commands (ids {@value #WARMUP_PREFIX}...) and waits until each is answered; false when they
+     * were not answered within the run's limit.
+     */
+    private static boolean warmUp(LoadOptions options, String bootstrap, List<String> keys, WorkerProcess worker,
+                                  PrintStream out) {
+        try (EventFollower events = new EventFollower(bootstrap, "imagegen.events", keys, WARMUP_PREFIX)) {
+            long start = System.nanoTime();
+            send(bootstrap, options.counts(options.warmup()), WARMUP_PREFIX);
+            long end = start + options.limit().toNanos();
+            while (events.terminals().size() < options.warmup() && System.nanoTime() < end && worker.alive()) {
+                Thread.sleep(SAMPLE_EVERY.toMillis());
+            }
+            out.printf("warm-up: %d of %d commands answered in %.1f s (not measured)%n", events.terminals().size(),
+                    options.warmup(), (System.nanoTime() - start) / 1e9);
+            return events.terminals().size() == options.warmup();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void send(String bootstrap, Map<String, Integer> counts, String idPrefix) {
         List<String> providers = new ArrayList<>();
         counts.forEach((provider, n) -> providers.addAll(Collections.nCopies(n, provider)));
         Collections.shuffle(providers, new Random(42));
@@ -248,7 +289,7 @@ public final class LoadRun {
                 new StringSerializer())) {
             for (int i = 0; i < providers.size(); i++) {
                 String provider = providers.get(i);
-                String id = "load-" + i;
+                String id = idPrefix + i;
                 producer.send(new ProducerRecord<>("imagegen.commands", id, "{\"type\":\"imagegen.generate.v1\","
                         + "\"commandId\":\"" + id + "\",\"provider\":\"" + provider + "\",\"model\":\""
                         + LoadVendors.model(provider) + "\",\"prompt\":\"load run image " + i
