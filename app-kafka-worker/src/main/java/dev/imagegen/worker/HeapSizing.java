@@ -61,7 +61,8 @@ final class HeapSizing {
         System.gc();
         return new Outcome(true, "no heap flags given: G1 keeps " + MIN_FREE_PERCENT + "-" + MAX_FREE_PERCENT
                 + " % of the heap free (MinHeapFreeRatio, MaxHeapFreeRatio), the heap starts from what is live and "
-                + "shrinks again after a minute without a collection (G1PeriodicGCInterval); any heap flag (-Xmx, -Xms, -XX:MaxRAMPercentage, ...) turns this off");
+                + "shrinks again after a minute without a collection (G1PeriodicGCInterval); any heap flag (-Xmx, "
+                + "-Xms, -XX:MaxRAMPercentage, ...) turns this off");
     }
 
     /** Why the heap is not ours to size, if it is not. */

@@ -297,8 +297,8 @@ public final class HttpCallCost {
         return new Caller() {
             @Override
             public CompletableFuture<Integer> call(boolean submit) {
-                java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(submit ? submitUri : statusUri)
-                        .timeout(READ_TIMEOUT).header("Authorization", "Bearer " + API_KEY);
+                java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest
+                        .newBuilder(submit ? submitUri : statusUri).timeout(READ_TIMEOUT).header("Authorization", "Bearer " + API_KEY);
                 b = submit ? b.header("Content-Type", "application/json")
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(SUBMIT_BYTES)) : b.GET();
                 return client.sendAsync(b.build(), BodyHandlers.ofString()).thenApply(r -> {
@@ -513,8 +513,8 @@ public final class HttpCallCost {
         if (firstFailure.get() != null) {
             System.out.println("  first failure: " + firstFailure.get());
         }
-        return new Figures(nanos / 1000.0 / calls, ticks * 1000.0 / calls, calls / (elapsed / 1e9), (double) alloc / calls,
-                (gcAfter[0] - gcBefore[0]) * 10_000.0 / calls, failures.sum());
+        return new Figures(nanos / 1000.0 / calls, ticks * 1000.0 / calls, calls / (elapsed / 1e9),
+                (double) alloc / calls, (gcAfter[0] - gcBefore[0]) * 10_000.0 / calls, failures.sum());
     }
 
     /** The JDK's client is ~20 times slower here: a fifth of the calls keeps its rounds short. */

@@ -122,8 +122,9 @@ public final class LoadRun {
         }
     }
 
-    private static RunFigures drive(LoadOptions options, boolean custody, String bootstrap, LoadVendors vendors, Map<String, Cadence> cadences,
-                             WorkerProcess worker, PrintStream out) throws Exception {
+    private static RunFigures drive(LoadOptions options, boolean custody, String bootstrap, LoadVendors vendors,
+                                    Map<String, Cadence> cadences, WorkerProcess worker, PrintStream out)
+            throws Exception {
         Map<String, Integer> counts = options.counts();
         List<String> keys = vendors.endpoints().entrySet().stream().filter(e -> e.getKey().endsWith("_API_KEY"))
                 .map(Map.Entry::getValue).toList();
@@ -233,7 +234,8 @@ public final class LoadRun {
         for (String text : metrics.split("\n")) {
             Matcher m = VENDOR_CALLS.matcher(text);
             if (m.matches()) {
-                parts.add(m.group(3) + " " + m.group(1) + " " + m.group(2) + "=" + (long) Double.parseDouble(m.group(4)));
+                parts.add(m.group(3) + " " + m.group(1) + " " + m.group(2) + "="
+                        + (long) Double.parseDouble(m.group(4)));
             }
         }
         Collections.sort(parts);
