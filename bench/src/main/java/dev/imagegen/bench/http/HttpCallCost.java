@@ -298,7 +298,8 @@ public final class HttpCallCost {
             @Override
             public CompletableFuture<Integer> call(boolean submit) {
                 java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest
-                        .newBuilder(submit ? submitUri : statusUri).timeout(READ_TIMEOUT).header("Authorization", "Bearer " + API_KEY);
+                        .newBuilder(submit ? submitUri : statusUri).timeout(READ_TIMEOUT)
+                        .header("Authorization", "Bearer " + API_KEY);
                 b = submit ? b.header("Content-Type", "application/json")
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(SUBMIT_BYTES)) : b.GET();
                 return client.sendAsync(b.build(), BodyHandlers.ofString()).thenApply(r -> {
