@@ -2,6 +2,7 @@ package dev.imagegen.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,18 @@ class ProviderDescriptorTest {
 
         assertEquals(SQUARE, offer.declared());
         assertEquals(Set.of(AspectRatio.of(16, 9)), offer.capabilities().aspectRatios());
+        assertSame(offer.capabilities(), offer.capabilities(), "worked out once, not on every request");
+    }
+
+    @Test
+    void capabilities_given_to_an_offer_must_be_the_declared_ones_refined() {
+        CapabilityRefinement wide = new CapabilityRefinement(Set.of(AspectRatio.of(16, 9)), null, null, Map.of());
+        ModelCapabilities refined = SQUARE.refinedBy(wide);
+
+        assertEquals(refined, new ModelOffer(ModelId.of("m"), SQUARE, wide, refined).capabilities());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ModelOffer(ModelId.of("m"), SQUARE, wide, SQUARE));
+        assertTrue(e.getMessage().contains("refinement applied"), e.getMessage());
     }
 
     @Test
