@@ -1,12 +1,13 @@
 package dev.imagegen.worker.codec;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * {@link Instant#toString()}'s text (ISO-8601 in UTC, the fraction in groups of three digits as needed), written
- * without {@link java.time.format.DateTimeFormatter}: every event and task-state record carries several instants,
- * and the formatter's builders were a tenth of what the loop thread allocated. Years outside 0000-9999 go through
- * {@link Instant#toString()} itself.
+ * without {@link java.time.format.DateTimeFormatter} (the date from {@link LocalDate#ofEpochDay}): every event and
+ * task-state record carries several instants, and the formatter's builders were a tenth of what the loop thread
+ * allocated. Years outside 0000-9999 go through {@link Instant#toString()} itself.
  */
 final class Instants {
 
@@ -26,24 +27,14 @@ final class Instants {
         if (seconds < YEAR_0 || seconds >= YEAR_10000) {
             return instant.toString();
         }
-        long day = Math.floorDiv(seconds, SECONDS_PER_DAY);
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
         int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
-        // days since 1970-01-01 to a civil date (H. Hinnant's algorithm, as java.time's LocalDate.ofEpochDay)
-        long z = day + 719_468;
-        long era = Math.floorDiv(z, 146_097);
-        long dayOfEra = z - era * 146_097;
-        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-        long mp = (5 * dayOfYear + 2) / 153;
-        int dayOfMonth = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
-        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
-        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
         char[] text = new char[30];
-        int at = digits(text, 0, year, 4);
+        int at = digits(text, 0, date.getYear(), 4);
         text[at++] = '-';
-        at = digits(text, at, month, 2);
+        at = digits(text, at, date.getMonthValue(), 2);
         text[at++] = '-';
-        at = digits(text, at, dayOfMonth, 2);
+        at = digits(text, at, date.getDayOfMonth(), 2);
         text[at++] = 'T';
         at = digits(text, at, secondOfDay / 3600, 2);
         text[at++] = ':';
