@@ -238,13 +238,13 @@ public final class Worker implements AutoCloseable {
     /** At DEBUG, one line per task state change: ids, provider and outcome codes only (never caller text). */
     private static void trace(TaskEvent event) {
         if (LOG.isDebugEnabled()) {
-            MDC.put("commandId", event.taskId().value());
+            MDC.put(WorkerLoop.MDC_COMMAND_ID, event.taskId().value());
             try {
                 LOG.debug("task {} {} provider={} vendorTask={} code={} attempts={}", event.taskId(), event.status(),
                         event.provider(), event.providerTaskId(),
                         event.failure() == null ? null : event.failure().code(), event.attempts().size());
             } finally {
-                MDC.remove("commandId");
+                MDC.remove(WorkerLoop.MDC_COMMAND_ID);
             }
         }
     }

@@ -82,9 +82,6 @@ final class Intake {
         this.tracing = tracing;
     }
 
-    /** The MDC key of the commandId on the worker's per-task log lines. */
-    static final String MDC_COMMAND_ID = "commandId";
-
     void records(ConsumerRecords<byte[], byte[]> records, Outbox outbox) {
         for (ConsumerRecord<byte[], byte[]> record : records) {
             PartitionState state = ownership.partition(record.partition());
@@ -100,7 +97,7 @@ final class Intake {
                         record.partition(), record.offset(), e);
                 outbox.dlq(topics.dlq(), record, "internal error: " + e.getClass().getSimpleName());
             } finally {
-                MDC.remove(MDC_COMMAND_ID);
+                MDC.remove(WorkerLoop.MDC_COMMAND_ID);
             }
         }
     }
@@ -109,7 +106,7 @@ final class Intake {
         Decoded decoded = codecs.commands().read(record.value());
         TraceContext trace = TraceHeaders.read(record.headers());
         if (decoded instanceof Decoded.Command command) {
-            MDC.put(MDC_COMMAND_ID, command.request().id().value());
+            MDC.put(WorkerLoop.MDC_COMMAND_ID, command.request().id().value());
             Tracing.Span span = intakeSpan(command, trace);
             try {
                 generate(command.request().withTrace(trace), state, record.offset(), outbox);
@@ -137,7 +134,7 @@ final class Intake {
                 metrics.duplicate();
                 return;
             }
-            MDC.put(MDC_COMMAND_ID, invalid.commandId());
+            MDC.put(WorkerLoop.MDC_COMMAND_ID, invalid.commandId());
             EventMessage event = EventMessage.invalid(invalid, now);
             event(event, trace, outbox);
             outbox.state(topics.tasks(), state.partition, invalid.commandId(),
@@ -208,11 +205,11 @@ final class Intake {
      */
     void saves(List<KafkaTaskStore.Save> saves, Collection<Integer> handingOver, Outbox outbox) {
         for (KafkaTaskStore.Save save : saves) {
-            MDC.put(MDC_COMMAND_ID, save.task().id().value());
+            MDC.put(WorkerLoop.MDC_COMMAND_ID, save.task().id().value());
             try {
                 save(save, handingOver, outbox);
             } finally {
-                MDC.remove(MDC_COMMAND_ID);
+                MDC.remove(WorkerLoop.MDC_COMMAND_ID);
             }
         }
     }

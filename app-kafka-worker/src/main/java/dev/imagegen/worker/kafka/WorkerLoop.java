@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkerLoop implements Runnable {
 
+    /** The MDC key of the commandId on the worker's per-task log lines. */
+    public static final String MDC_COMMAND_ID = "commandId";
+
     private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
     /** More resets than this within {@link #RESET_WINDOW} end the worker (a restart and an alert beat a stall). */
     private static final int MAX_RESETS = 5;
