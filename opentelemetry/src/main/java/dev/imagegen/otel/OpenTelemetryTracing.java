@@ -70,7 +70,8 @@ public final class OpenTelemetryTracing implements Tracing {
     public Tracing.Span start(String name, TraceContext parent, Map<String, String> attributes) {
         Context context = parent == null ? Context.root()
                 : W3CTraceContextPropagator.getInstance().extract(Context.root(), parent, HEADERS);
-        var builder = tracer().spanBuilder(name).setParent(context).setSpanKind(INTAKE.equals(name) ? SpanKind.CONSUMER : SpanKind.CLIENT);
+        var builder = tracer().spanBuilder(name).setParent(context)
+                .setSpanKind(INTAKE.equals(name) ? SpanKind.CONSUMER : SpanKind.CLIENT);
         attributes.forEach(builder::setAttribute);
         io.opentelemetry.api.trace.Span span = builder.startSpan();
         return span.isRecording() ? new Recording(span) : Tracing.Span.NONE;

@@ -43,7 +43,8 @@ public record TaskSnapshot(ProviderTaskState state, String vendorState, List<Gen
             throw new IllegalArgumentException("progress must be 0..100, got " + progress);
         }
         if (cost != null && !state.terminal()) {
-            throw new IllegalArgumentException("a " + state + " snapshot carries no cost: only a finished task has one");
+            throw new IllegalArgumentException("a " + state + " snapshot carries no cost: only a finished task has "
+                    + "one");
         }
     }
 

@@ -27,7 +27,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * {@code submit} (CONTRACT §5.1): sends one {@code imagegen.generate.v1} command, follows its events (a progress
  * display on stderr), saves the images under {@code --out} as {@code <commandId>-<index>.<ext>} and prints the
- * terminal event on stdout (and, last on stderr, its cost where the event carries one). Exit 0 on SUCCEEDED with every image saved, 1 otherwise, 2 for bad flags or settings.
+ * terminal event on stdout (and, last on stderr, its cost where the event carries one). Exit 0 on SUCCEEDED with
+ * every image saved, 1 otherwise, 2 for bad flags or settings.
  */
 public final class Submit {
 
