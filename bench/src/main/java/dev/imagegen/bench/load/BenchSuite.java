@@ -15,10 +15,12 @@ import java.util.Map;
  * same simulator settings as the burst). Prints a table, then one JSON object as its last line. Each part stops by
  * itself.
  *
- * <p>The worker's two parts are measured warm by default: before each, as many commands as it measures are sent and
- * answered, unmeasured, so that the figures are those of a worker whose code the JIT has compiled, as a worker that
- * runs for months is when a burst comes. {@code --warmup=false} measures a worker just started (its JIT compiler
- * then takes a large share of the CPU).
+ * <p>The worker's two parts are measured warm by default: before each, rounds of as many commands as it measures are
+ * sent and answered, unmeasured, until the worker's JIT compiler threads used less than a tenth of its CPU in a round
+ * (at most {@value #WARMUP_ROUNDS} rounds), so that the figures are those of a worker whose code the JIT has compiled,
+ * as a worker that runs for months is when a burst comes. On two busy cores one round is not enough: after 20,000
+ * commands the compiler still took about half the worker's CPU. {@code --warmup=false} measures a worker just
+ * started.
  *
  * <p>Run: {@code bench/run [--tasks=10000] [--throughput-tasks=20000] [--peer=true] [--warmup=true]}
  */
@@ -26,6 +28,7 @@ public final class BenchSuite {
 
     private static final Duration BURST_TASK = Duration.ofSeconds(5);
     private static final Duration PART_LIMIT = Duration.ofMinutes(3);
+    private static final int WARMUP_ROUNDS = 6;
 
     private BenchSuite() {
     }
@@ -51,10 +54,10 @@ public final class BenchSuite {
                    PrintStream out) throws Exception {
         PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
         out.printf("bench: burst of %d commands (Bailian native style, 5 s tasks, polls at 5 s then every 500 ms), "
-                + "the worker %s%n", tasks, warm ? "warmed up by as many first" : "just started");
+                + "the worker %s%n", tasks, warm ? "warmed up first" : "just started");
         LoadOptions burstOptions = LoadOptions.parse(new String[] {"--tasks=" + tasks, "--mix=bailian:1",
                 "--task-length=" + BURST_TASK.toSeconds() + "s", "--heap=default", "--bailian-style=dashscope",
-                "--limit=" + PART_LIMIT.toSeconds() + "s", "--worker-jar=" + jar, "--warmup=" + (warm ? tasks : 0)})
+                "--limit=" + PART_LIMIT.toSeconds() + "s", "--worker-jar=" + jar, "--warmup=" + (warm ? tasks : 0), "--warmup-rounds=" + WARMUP_ROUNDS})
                 .withWorkerEnv(Map.of("BAILIAN_POLL_INITIAL_DELAY", "5s", "BAILIAN_POLL_INTERVAL", "500ms",
                         "BAILIAN_POLL_MAX_INTERVAL", "500ms", "BAILIAN_MAX_REQUESTS_PER_SECOND", "100000"));
         List<RunFigures> burstRuns = LoadRun.runs(burstOptions, quiet, out);
@@ -63,10 +66,11 @@ public final class BenchSuite {
         }
         RunFigures burst = burstRuns.get(0);
         out.printf("bench: throughput, %d commands (Xenodia, 1 s tasks, no client-side rate cap), the worker %s%n",
-                throughputTasks, warm ? "warmed up by as many first" : "just started");
+                throughputTasks, warm ? "warmed up first" : "just started");
         LoadOptions throughputOptions = LoadOptions.parse(new String[] {"--tasks=" + throughputTasks,
                 "--mix=xenodia:1", "--task-length=1s", "--heap=default", "--limit=" + PART_LIMIT.toSeconds() + "s",
-                "--worker-jar=" + jar, "--warmup=" + (warm ? throughputTasks : 0)})
+                "--worker-jar=" + jar, "--warmup=" + (warm ? throughputTasks : 0),
+                "--warmup-rounds=" + WARMUP_ROUNDS})
                 .withWorkerEnv(Map.of("XENODIA_MAX_REQUESTS_PER_SECOND", "100000"));
         List<RunFigures> throughputRuns = LoadRun.runs(throughputOptions, quiet, out);
         if (throughputRuns == null) {
@@ -103,11 +107,15 @@ public final class BenchSuite {
         f.put("added_latency_p50_ms", round(burst.addedDelay().at(0.5)));
         f.put("added_latency_p99_ms", round(burst.addedDelay().at(0.99)));
         f.put("intake_p99_ms", round(burst.intake().at(0.99)));
+        f.put("burst_warmed_up_by", burst.warmedUpBy());
         f.put("throughput_commands", throughput.tasks());
         f.put("throughput_answered", throughput.answered());
+        f.put("throughput_warmed_up_by", throughput.warmedUpBy());
         f.put("throughput_commands_per_s", round(throughput.answered() / throughput.tookSeconds()));
         f.put("cpu_ms_per_command", throughput.cpuSeconds() < 0 ? -1
                 : round2(1000 * throughput.cpuSeconds() / throughput.tasks()));
+        f.put("jit_cpu_ms_per_command", throughput.jitCpuSeconds() < 0 ? -1
+                : round2(1000 * throughput.jitCpuSeconds() / throughput.tasks()));
         f.put("rig_cpu_ms_per_command", throughput.rigCpuSeconds() < 0 ? -1
                 : round2(1000 * throughput.rigCpuSeconds() / throughput.tasks()));
         if (peer != null) {
@@ -130,6 +138,7 @@ public final class BenchSuite {
 
     private static void table(Map<String, Object> f, PrintStream out) {
         out.printf("%n%-40s %14s %14s%n", "", "worker", "peer (SDK)");
+        row(out, "commands answered first (warm-up)", f.get("burst_warmed_up_by"), null);
         row(out, "tasks answered", f.get("answered") + " of " + f.get("tasks"), f.get("peer_tasks_finished"));
         row(out, "tasks in flight at peak", f.get("inflight_tasks"), f.get("peer_tasks_finished"));
         row(out, "threads at peak (process)", f.get("threads_at_peak"), f.get("peer_threads_at_peak"));
@@ -141,7 +150,9 @@ public final class BenchSuite {
         row(out, "added latency p99 ms", f.get("added_latency_p99_ms"), f.get("peer_added_latency_p99_ms"));
         row(out, "command -> vendor submit p99 ms", f.get("intake_p99_ms"), null);
         row(out, "throughput commands/s (1 s tasks)", f.get("throughput_commands_per_s"), null);
+        row(out, "  commands answered first (warm-up)", f.get("throughput_warmed_up_by"), null);
         row(out, "worker CPU ms per command", f.get("cpu_ms_per_command"), null);
+        row(out, "  of which its JIT compiler", f.get("jit_cpu_ms_per_command"), null);
         row(out, "  broker, simulator, reader CPU ms", f.get("rig_cpu_ms_per_command"), null);
         out.printf("the peer / the worker: resident memory %sx, threads %sx, status calls %sx, added latency p99 %sx%n",
                 f.get("ratio_peer_to_worker_rss"), f.get("ratio_peer_to_worker_threads"),

@@ -23,12 +23,14 @@ import java.util.Map;
  * @param workerEnv   more settings for the worker (set by {@link BenchSuite}, not on the command line)
  * @param warmup      commands sent and answered before the measured ones (same mix), so that the figures are those
  *                    of a worker whose code the JIT has compiled, as one that runs for months; 0 for none
+ * @param warmupRounds at most this many warm-up rounds of {@code warmup} commands each; the rounds stop early once
+ *                    the worker's JIT compiler threads used less than a tenth of its CPU in a round (it has settled)
  * @param idle        how long the worker is watched idle after the last answer (its resident memory as it gives
  *                    memory back); zero for not at all
  */
 record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, String heap, Duration limit,
                    Path workerJar, boolean apixoCallbacks, String custody, String bailianStyle,
-                   Map<String, String> workerEnv, int warmup, Duration idle) {
+                   Map<String, String> workerEnv, int warmup, int warmupRounds, Duration idle) {
 
     static final String USAGE = """
             usage: java -cp bench/target/benchmarks.jar dev.imagegen.bench.load.LoadRun [--name=value ...]
@@ -43,6 +45,8 @@ record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, Str
                                                   both: a run without, then one with, and the figures side by side
               --bailian-style=gateway             the Bailian simulator's API: gateway or dashscope
               --warmup=0                          commands answered first, not measured (the JIT's warm-up)
+              --warmup-rounds=1                   at most this many rounds of them, fewer once the worker's JIT
+                                                  compiler threads use under a tenth of its CPU in a round
               --idle=0s                           then watch the idle worker's resident memory this long
             The worker's settings (caps, poll cadence) can be changed through the environment: any XENODIA_*,
             APIXO_*, BAILIAN_* or IMAGEGEN_* variable set here is passed on (except keys and base URLs).""";
@@ -58,9 +62,11 @@ record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, Str
                 Path.of(given.getOrDefault("worker-jar", "app-kafka-worker/target/app-kafka-worker.jar")),
                 bool("apixo-callbacks", given.getOrDefault("apixo-callbacks", "false")),
                 given.getOrDefault("custody", "false"), given.getOrDefault("bailian-style", "gateway"), Map.of(),
-                Integer.parseInt(given.getOrDefault("warmup", "0")), Durations.parse(given.getOrDefault("idle", "0s")));
+                Integer.parseInt(given.getOrDefault("warmup", "0")),
+                Integer.parseInt(given.getOrDefault("warmup-rounds", "1")),
+                Durations.parse(given.getOrDefault("idle", "0s")));
         given.keySet().removeAll(java.util.Set.of("tasks", "mix", "task-length", "heap", "limit", "worker-jar",
-                "apixo-callbacks", "custody", "bailian-style", "warmup", "idle"));
+                "apixo-callbacks", "custody", "bailian-style", "warmup", "warmup-rounds", "idle"));
         if (!java.util.List.of("gateway", "dashscope").contains(options.bailianStyle)) {
             throw new IllegalArgumentException("--bailian-style: expected gateway or dashscope, got '"
                     + options.bailianStyle + "'");
@@ -72,9 +78,10 @@ record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, Str
             throw new IllegalArgumentException("--custody: expected false, true or both, got '" + options.custody
                     + "'");
         }
-        if (options.tasks < 1 || options.taskLength.toMillis() < 1000 || options.warmup < 0) {
-            throw new IllegalArgumentException("--tasks must be at least 1, --task-length at least 1s and --warmup "
-                    + "at least 0");
+        if (options.tasks < 1 || options.taskLength.toMillis() < 1000 || options.warmup < 0
+                || options.warmupRounds < 1) {
+            throw new IllegalArgumentException("--tasks must be at least 1, --task-length at least 1s, --warmup "
+                    + "at least 0 and --warmup-rounds at least 1");
         }
         return options;
     }
@@ -115,7 +122,7 @@ record LoadOptions(int tasks, Map<String, Integer> mix, Duration taskLength, Str
     /** The same options with these worker settings added. */
     LoadOptions withWorkerEnv(Map<String, String> env) {
         return new LoadOptions(tasks, mix, taskLength, heap, limit, workerJar, apixoCallbacks, custody, bailianStyle,
-                Map.copyOf(env), warmup, idle);
+                Map.copyOf(env), warmup, warmupRounds, idle);
     }
 
     /** The Bailian simulator's style. */

@@ -33,6 +33,8 @@ public final class LoadRun {
     /** The measured commands' ids start with it; the warm-up's with {@link #WARMUP_PREFIX}. */
     static final String ID_PREFIX = "load-";
     static final String WARMUP_PREFIX = "warmup-";
+    /** The warm-up ends once the worker's JIT compiler threads used less than this share of its CPU in a round. */
+    static final double SETTLED_JIT_SHARE = 0.10;
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     /** The load run's client-side caps per provider, unless the environment says otherwise. */
@@ -128,11 +130,13 @@ public final class LoadRun {
         Map<String, Integer> counts = options.counts();
         List<String> keys = vendors.endpoints().entrySet().stream().filter(e -> e.getKey().endsWith("_API_KEY"))
                 .map(Map.Entry::getValue).toList();
-        if (options.warmup() > 0 && !warmUp(options, bootstrap, keys, worker, out)) {
+        int warmupRounds = options.warmup() > 0 ? warmUp(options, bootstrap, keys, worker, out) : 0;
+        if (warmupRounds < 0) {
             return null;
         }
         try (EventFollower events = new EventFollower(bootstrap, "imagegen.events", keys, ID_PREFIX)) {
             double cpuAtStart = worker.cpuSeconds();
+            double jitAtStart = worker.compilerCpuSeconds();
             double rigCpuAtStart = ownCpuSeconds();
             long start = System.currentTimeMillis();
             send(bootstrap, counts, ID_PREFIX);
@@ -164,6 +168,7 @@ public final class LoadRun {
             peak = peak.max(sample(worker));
             watchIdle(options.idle(), worker, peak, out);
             double cpuSeconds = cpuAtStart < 0 ? -1 : worker.cpuSeconds() - cpuAtStart;
+            double jitSeconds = jitAtStart < 0 ? -1 : worker.compilerCpuSeconds() - jitAtStart;
             double rigCpuSeconds = rigCpuAtStart < 0 ? -1 : ownCpuSeconds() - rigCpuAtStart;
             String calls = worker.metrics().map(LoadRun::vendorCalls).orElse("(not scraped)");
             boolean diedEarly = !worker.alive();
@@ -176,11 +181,11 @@ public final class LoadRun {
             }
             out.printf("API keys seen: in %d events, in the worker's log %d times%n", events.withSecrets(), keysInLog);
             RunFigures figures = summarize(options, custody, counts, vendors, cadences, events, peak, afterGc,
-                    lastAnswer - start, exit, diedEarly, out).measured(start, cpuSeconds, rigCpuSeconds);
+                    lastAnswer - start, exit, diedEarly, out).measured(start, warmupRounds * options.warmup(), cpuSeconds, jitSeconds, rigCpuSeconds);
             if (cpuSeconds >= 0 && rigCpuSeconds >= 0) {
-                out.printf("CPU per command: the worker %.2f ms; the broker, simulators and event reader (this "
-                        + "process) %.2f ms%n", 1000 * cpuSeconds / options.tasks(),
-                        1000 * rigCpuSeconds / options.tasks());
+                out.printf("CPU per command: the worker %.2f ms (its JIT compiler %.2f ms); the broker, simulators "
+                        + "and event reader (this process) %.2f ms%n", 1000 * cpuSeconds / options.tasks(),
+                        1000 * jitSeconds / options.tasks(), 1000 * rigCpuSeconds / options.tasks());
             }
             return events.withSecrets() == 0 && keysInLog == 0 ? figures : figures.failed();
         }
@@ -225,7 +230,7 @@ public final class LoadRun {
                 && (!custody || copies.events() == copies.succeeded()) ? 0 : 1;
         return new RunFigures(custody, options.tasks(), answered, events.extraTerminals(), tookMs / 1000.0, peak,
                 afterGc == null ? WorkerGauges.NONE : afterGc, Report.stats(tasks, Report.Task::addedDelay),
-                Report.stats(tasks, Report.Task::answerToEvent), copies, status, tasks, 0, -1, -1);
+                Report.stats(tasks, Report.Task::answerToEvent), copies, status, tasks, 0, 0, -1, -1, -1);
     }
 
     /** The worker's {@code imagegen_vendor_calls_total} counters, as {@code provider call outcome=count}. */
@@ -260,25 +265,40 @@ public final class LoadRun {
     }
 
     /**
-     * Sends the warm-up commands (ids {@value #WARMUP_PREFIX}...) and waits until each is answered; false when they
-     * were not answered within the run's limit.
+     * Sends rounds of warm-up commands (ids {@value #WARMUP_PREFIX}{@code <round>-...}), each answered before the
+     * next, until the worker's JIT compiler threads used less than {@link #SETTLED_JIT_SHARE} of its CPU in a round or
+     * {@link LoadOptions#warmupRounds()} rounds were sent. Returns the rounds sent, or -1 when a round was not answered
+     * within the run's limit.
      */
-    private static boolean warmUp(LoadOptions options, String bootstrap, List<String> keys, WorkerProcess worker,
-                                  PrintStream out) {
-        try (EventFollower events = new EventFollower(bootstrap, "imagegen.events", keys, WARMUP_PREFIX)) {
-            long start = System.nanoTime();
-            send(bootstrap, options.counts(options.warmup()), WARMUP_PREFIX);
-            long end = start + options.limit().toNanos();
-            while (events.terminals().size() < options.warmup() && System.nanoTime() < end && worker.alive()) {
-                Thread.sleep(SAMPLE_EVERY.toMillis());
+    private static int warmUp(LoadOptions options, String bootstrap, List<String> keys, WorkerProcess worker,
+                                  PrintStream out) throws InterruptedException {
+        for (int round = 1; round <= options.warmupRounds(); round++) {
+            String prefix = WARMUP_PREFIX + round + "-";
+            try (EventFollower events = new EventFollower(bootstrap, "imagegen.events", keys, prefix)) {
+                double cpuAtStart = worker.cpuSeconds();
+                double jitAtStart = worker.compilerCpuSeconds();
+                long start = System.nanoTime();
+                send(bootstrap, options.counts(options.warmup()), prefix);
+                long end = start + options.limit().toNanos();
+                while (events.terminals().size() < options.warmup() && System.nanoTime() < end && worker.alive()) {
+                    Thread.sleep(SAMPLE_EVERY.toMillis());
+                }
+                double cpu = worker.cpuSeconds() - cpuAtStart;
+                double jitShare = cpuAtStart < 0 || jitAtStart < 0 || cpu <= 0 ? -1
+                        : (worker.compilerCpuSeconds() - jitAtStart) / cpu;
+                out.printf("warm-up round %d: %d of %d commands answered in %.1f s (not measured); the worker's CPU "
+                                + "%.2f ms per command, %.0f %% of it its JIT compiler%n", round,
+                        events.terminals().size(), options.warmup(), (System.nanoTime() - start) / 1e9,
+                        1000 * cpu / options.warmup(), 100 * jitShare);
+                if (events.terminals().size() < options.warmup()) {
+                    return -1;
+                }
+                if (jitShare >= 0 && jitShare < SETTLED_JIT_SHARE) {
+                    return round;
+                }
             }
-            out.printf("warm-up: %d of %d commands answered in %.1f s (not measured)%n", events.terminals().size(),
-                    options.warmup(), (System.nanoTime() - start) / 1e9);
-            return events.terminals().size() == options.warmup();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
+        return options.warmupRounds();
     }
 
     private static void send(String bootstrap, Map<String, Integer> counts, String idPrefix) {

@@ -26,19 +26,24 @@ import java.util.function.Function;
  * @param status       0 when every command was answered once and the worker stopped cleanly
  * @param joined       the succeeded tasks seen from both ends
  * @param sentAtMillis when the commands were sent (epoch ms)
+ * @param warmedUpBy   commands the worker answered before the measured ones (the JIT's warm-up)
  * @param cpuSeconds   the worker's CPU time over the run, or -1
+ * @param jitCpuSeconds the part of it its JIT compiler threads used, or -1
  * @param rigCpuSeconds the CPU time of the load run's own process over the run (the broker, the simulators and the
  *                     event reader, which share the machine with the worker), or -1
  */
 record RunFigures(boolean custody, int tasks, int answered, long extraTerminals, double tookSeconds,
                   WorkerGauges peak, WorkerGauges afterGc, Stats addedDelay, Stats callToEvent, Custody copies,
-                  int status, List<Report.Task> joined, long sentAtMillis, double cpuSeconds,
-                  double rigCpuSeconds) {
+                  int status, List<Report.Task> joined, long sentAtMillis, int warmedUpBy, double cpuSeconds,
+                  double jitCpuSeconds, double rigCpuSeconds) {
 
-    /** The same figures with when the commands were sent, the worker's and the rig's CPU time. */
-    RunFigures measured(long sentAt, double cpu, double rigCpu) {
+    /**
+     * The same figures with when the commands were sent, how many answered commands warmed the worker up, the
+     * worker's (and its JIT's) and the rig's CPU time.
+     */
+    RunFigures measured(long sentAt, int warmedUp, double cpu, double jitCpu, double rigCpu) {
         return new RunFigures(custody, tasks, answered, extraTerminals, tookSeconds, peak, afterGc, addedDelay,
-                callToEvent, copies, status, joined, sentAt, cpu, rigCpu);
+                callToEvent, copies, status, joined, sentAt, warmedUp, cpu, jitCpu, rigCpu);
     }
 
     /** Status calls per succeeded task. */
@@ -126,7 +131,7 @@ record RunFigures(boolean custody, int tasks, int answered, long extraTerminals,
     /** The same figures marked as failed. */
     RunFigures failed() {
         return new RunFigures(custody, tasks, answered, extraTerminals, tookSeconds, peak, afterGc, addedDelay,
-                callToEvent, copies, 1, joined, sentAtMillis, cpuSeconds, rigCpuSeconds);
+                callToEvent, copies, 1, joined, sentAtMillis, warmedUpBy, cpuSeconds, jitCpuSeconds, rigCpuSeconds);
     }
 
     /** Prints the runs as columns of one table. */

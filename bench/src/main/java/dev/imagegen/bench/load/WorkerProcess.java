@@ -119,13 +119,40 @@ final class WorkerProcess implements AutoCloseable {
     /** CPU seconds the process has used (user and system, all threads), or -1 off Linux. */
     double cpuSeconds() {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields[11] and [12] are utime and stime (the 14th and 15th of the whole line), in clock ticks of 1/100 s
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            return ticks(Path.of("/proc", Long.toString(process.pid()), "stat")) / 100.0;
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * CPU seconds the process's JIT compiler threads have used (the kernel's per-thread figures of the threads named
+     * {@code C1/C2 CompilerThread*}), or -1 off Linux. Threads that ended are not counted.
+     */
+    double compilerCpuSeconds() {
+        try (var threads = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            long ticks = 0;
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+                        ticks += ticks(thread.resolve("stat"));
+                    }
+                } catch (IOException ended) {
+                    // the thread ended between the listing and the read
+                }
+            }
+            return ticks / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** User and system CPU time in a {@code /proc/.../stat} file, in clock ticks of 1/100 s. */
+    private static long ticks(Path stat) throws IOException {
+        String line = Files.readString(stat);
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        // fields[11] and [12] are utime and stime (the 14th and 15th of the whole line)
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** Asks the process for a full collection ({@code jcmd <pid> GC.run}); false when that could not be done. */
