@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -60,7 +61,17 @@ final class EventFollower implements AutoCloseable {
                 "imagegen-load-" + System.nanoTime(), "auto.offset.reset", "earliest",
                 "isolation.level", "read_committed", "enable.auto.commit", "false", "fetch.max.wait.ms", "10"),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topic));
+        // read from the topic's end as it is now: this follower is made before its commands are sent, and the
+        // warm-up's events before them (up to six rounds' worth) need not be read again by this busy process
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        if (partitions.isEmpty()) {
+            consumer.subscribe(List.of(topic));
+        } else {
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+        }
         thread = new Thread(this::run, "load-events");
         thread.setDaemon(true);
         thread.start();
