@@ -28,7 +28,7 @@ public final class BenchSuite {
 
     private static final Duration BURST_TASK = Duration.ofSeconds(5);
     private static final Duration PART_LIMIT = Duration.ofMinutes(3);
-    private static final int WARMUP_ROUNDS = 6;
+    private static final int WARMUP_ROUNDS = 8;
 
     private BenchSuite() {
     }
@@ -57,7 +57,8 @@ public final class BenchSuite {
                 + "the worker %s%n", tasks, warm ? "warmed up first" : "just started");
         LoadOptions burstOptions = LoadOptions.parse(new String[] {"--tasks=" + tasks, "--mix=bailian:1",
                 "--task-length=" + BURST_TASK.toSeconds() + "s", "--heap=default", "--bailian-style=dashscope",
-                "--limit=" + PART_LIMIT.toSeconds() + "s", "--worker-jar=" + jar, "--warmup=" + (warm ? tasks : 0), "--warmup-rounds=" + WARMUP_ROUNDS})
+                "--limit=" + PART_LIMIT.toSeconds() + "s", "--worker-jar=" + jar, "--warmup=" + (warm ? tasks : 0),
+                "--warmup-rounds=" + WARMUP_ROUNDS})
                 .withWorkerEnv(Map.of("BAILIAN_POLL_INITIAL_DELAY", "5s", "BAILIAN_POLL_INTERVAL", "500ms",
                         "BAILIAN_POLL_MAX_INTERVAL", "500ms", "BAILIAN_MAX_REQUESTS_PER_SECOND", "100000"));
         List<RunFigures> burstRuns = LoadRun.runs(burstOptions, quiet, out);

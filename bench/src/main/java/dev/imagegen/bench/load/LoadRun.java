@@ -181,7 +181,9 @@ public final class LoadRun {
             }
             out.printf("API keys seen: in %d events, in the worker's log %d times%n", events.withSecrets(), keysInLog);
             RunFigures figures = summarize(options, custody, counts, vendors, cadences, events, peak, afterGc,
-                    lastAnswer - start, exit, diedEarly, out).measured(start, warmupRounds * options.warmup(), cpuSeconds, jitSeconds, rigCpuSeconds);
+                    lastAnswer - start, exit, diedEarly, out)
+                    .measured(start, warmupRounds * options.warmup(), cpuSeconds, jitSeconds, rigCpuSeconds);
+            out.printf("command sent -> vendor task created: %s ms%n", figures.intake().summary("%.0f"));
             if (cpuSeconds >= 0 && rigCpuSeconds >= 0) {
                 out.printf("CPU per command: the worker %.2f ms (its JIT compiler %.2f ms); the broker, simulators "
                         + "and event reader (this process) %.2f ms%n", 1000 * cpuSeconds / options.tasks(),

@@ -31,4 +31,13 @@ class BenchSuiteTest {
                 () -> LoadOptions.parse(new String[] {"--bailian-style=ark"})).getMessage().contains("ark"));
         assertEquals(Map.of("A", "1"), LoadOptions.parse(new String[0]).withWorkerEnv(Map.of("A", "1")).workerEnv());
     }
+
+    @Test
+    void warm_up_rounds_default_to_one_and_must_be_at_least_one() {
+        assertEquals(1, LoadOptions.parse(new String[0]).warmupRounds());
+        assertEquals(8, LoadOptions.parse(new String[] {"--warmup=100", "--warmup-rounds=8"}).warmupRounds());
+        assertEquals(8, LoadOptions.parse(new String[] {"--warmup-rounds=8"}).withWorkerEnv(Map.of()).warmupRounds());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> LoadOptions.parse(new String[] {"--warmup-rounds=0"})).getMessage().contains("--warmup-rounds"));
+    }
 }
