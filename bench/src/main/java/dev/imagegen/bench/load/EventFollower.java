@@ -62,7 +62,7 @@ final class EventFollower implements AutoCloseable {
                 "isolation.level", "read_committed", "enable.auto.commit", "false", "fetch.max.wait.ms", "10"),
                 new StringDeserializer(), new ByteArrayDeserializer());
         // read from the topic's end as it is now: this follower is made before its commands are sent, and the
-        // warm-up's events before them (up to six rounds' worth) need not be read again by this busy process
+        // warm-up's events before them (several rounds' worth) need not be read again by this busy process
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         if (partitions.isEmpty()) {

@@ -273,7 +273,7 @@ public final class LoadRun {
      * within the run's limit.
      */
     private static int warmUp(LoadOptions options, String bootstrap, List<String> keys, WorkerProcess worker,
-                                  PrintStream out) throws InterruptedException {
+                              PrintStream out) throws InterruptedException {
         for (int round = 1; round <= options.warmupRounds(); round++) {
             String prefix = WARMUP_PREFIX + round + "-";
             try (EventFollower events = new EventFollower(bootstrap, "imagegen.events", keys, prefix)) {
