@@ -285,15 +285,15 @@ final class Intake {
      */
     private void event(EventMessage event, TraceContext trace, Outbox outbox) {
         byte[] value = codecs.events().write(event);
-        int size = RecordLimits.sizeOf(event.commandId().getBytes(StandardCharsets.UTF_8), value,
-                TraceHeaders.of(trace));
+        Header[] headers = TraceHeaders.of(trace);
+        int size = RecordLimits.sizeOf(event.commandId().getBytes(StandardCharsets.UTF_8), value, headers);
         if (size > limits.events()) {
             LOG.warn("the {} event of {} would exceed the limit of {} bytes of topic {}; it goes there without its "
                     + "warnings and metadata", event.status(), event.commandId(), limits.events(), topics.events());
             value = codecs.events().write(event.reduced("warnings and metadata were left out: the event of " + size
                     + " bytes exceeded the events topic's limit of " + limits.events() + " bytes"));
         }
-        outbox.event(topics.events(), event.commandId(), value, event.status().name(), trace);
+        outbox.event(topics.events(), event.commandId(), value, event.status().name(), headers);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.imagegen.worker.kafka;
 
-import dev.imagegen.core.TraceContext;
 import dev.imagegen.worker.WorkerMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,10 +41,13 @@ final class Outbox {
         this.limits = limits;
     }
 
-    /** An event, with its command's trace context as W3C headers when it has one (CONTRACT §5.3). */
-    void event(String topic, String commandId, byte[] value, String status, TraceContext trace) {
+    /**
+     * An event, with its command's trace context as W3C headers ({@link TraceHeaders#of}, none when it has none;
+     * CONTRACT §5.3).
+     */
+    void event(String topic, String commandId, byte[] value, String status, Header[] headers) {
         records.add(new ProducerRecord<>(topic, null, commandId.getBytes(StandardCharsets.UTF_8), value,
-                new RecordHeaders(TraceHeaders.of(trace))));
+                new RecordHeaders(headers)));
         eventStatuses.add(status);
     }
 
