@@ -71,7 +71,7 @@ final class Custody {
             int index = i;
             CompletionStage<StoredImage> copy = TracedCall.run(e, rt, Tracing.DOWNLOAD,
                     () -> e.images.store(rt.task.id().value(), index, images.get(index)),
-                    stored -> stored == null ? TracedCall.INTERNAL : null);
+                    stored -> stored == null ? Tracing.INTERNAL_ERROR : null);
             e.whenAnswered(rt, copy, (stored, error) -> {
                 copies.answered(index, stored, error == null ? null : reason(error));
                 if (copies.left == 0) {

@@ -20,8 +20,6 @@ import java.util.function.Supplier;
  */
 final class TracedCall {
 
-    static final String INTERNAL = Tracing.INTERNAL_ERROR;
-
     private TracedCall() {
     }
 
@@ -61,12 +59,12 @@ final class TracedCall {
 
     /** The failure of a status answer: the vendor reported the task failed. */
     static String snapshotFailure(TaskSnapshot snapshot) {
-        return snapshot == null ? INTERNAL : snapshot.failureIfAny().map(f -> f.code().name()).orElse(null);
+        return snapshot == null ? Tracing.INTERNAL_ERROR : snapshot.failureIfAny().map(f -> f.code().name()).orElse(null);
     }
 
     static String errorCode(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return ProviderException.find(cause).map(p -> p.code().name()).orElse(INTERNAL);
+        return ProviderException.find(cause).map(p -> p.code().name()).orElse(Tracing.INTERNAL_ERROR);
     }
 
     private static Map<String, String> attributes(RunningTask rt) {
